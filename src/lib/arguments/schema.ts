@@ -1,0 +1,139 @@
+/**
+ * The content model, as zod schemas. These are the single source of the types:
+ * everything else infers from them. Objects are strict so that a typo such as
+ * `suports:` is reported instead of silently ignored.
+ */
+import { z } from 'zod';
+
+/** Ids become URLs and, for maps, file names: keep them to a safe, readable alphabet. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_MAX = 80;
+
+export const IdSchema = z
+	.string()
+	.max(ID_MAX, `an id is at most ${ID_MAX} characters`)
+	.regex(
+		ID_PATTERN,
+		'an id is lowercase letters, digits and single hyphens, e.g. "capital-flight"'
+	);
+
+const text = (what: string, max: number) =>
+	z.string().trim().min(1, `${what} is empty`).max(max, `${what} is longer than ${max} characters`);
+
+export const CLAIM_MAX = 300;
+export const NOTE_MAX = 5000;
+export const QUOTE_MAX = 2000;
+export const CONTRIBUTOR_MAX = 80;
+
+/** Where a node's words come from: the shape of a W3C Web Annotation TextQuoteSelector. */
+export const AnchorSchema = z.strictObject({
+	source: IdSchema,
+	quote: z
+		.string()
+		.min(1, 'quote is empty')
+		.max(QUOTE_MAX, `quote is longer than ${QUOTE_MAX} characters`),
+	prefix: z.string().min(1, 'prefix is empty: leave it out instead').optional(),
+	suffix: z.string().min(1, 'suffix is empty: leave it out instead').optional()
+});
+
+export const RELATIONS = ['supports', 'rebuts'] as const;
+export const RelationSchema = z.enum(RELATIONS);
+export const STATUSES = ['accepted', 'proposed'] as const;
+export const StatusSchema = z.enum(STATUSES);
+
+/** A node as written in a map file. Children sit under `supports:` or `rebuts:`. */
+export interface NodeInput {
+	id: string;
+	claim: string;
+	note?: string;
+	cites?: AnchorInput[];
+	editorial?: string;
+	status?: Status;
+	contributor?: string;
+	submitted?: string;
+	supports?: NodeInput[];
+	rebuts?: NodeInput[];
+}
+
+const nodeShape = () => ({
+	id: IdSchema,
+	claim: text('claim', CLAIM_MAX),
+	note: text('note', NOTE_MAX).optional(),
+	cites: z
+		.array(AnchorSchema)
+		.min(1, 'cites is empty: cite a passage or use `editorial:`')
+		.optional(),
+	editorial: text('editorial', 500).optional(),
+	status: StatusSchema.optional(),
+	contributor: text('contributor', CONTRIBUTOR_MAX).optional(),
+	submitted: z.iso
+		.datetime({ offset: true, message: 'submitted is not an ISO 8601 date-time' })
+		.optional(),
+	supports: z.array(NodeSchema).optional(),
+	rebuts: z.array(NodeSchema).optional()
+});
+
+export const NodeSchema: z.ZodType<NodeInput> = z.lazy(() =>
+	z.strictObject(nodeShape()).superRefine((node, ctx) => {
+		if (!node.cites && node.editorial === undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['claim'],
+				message: 'node cites no source: add `cites:` with a quote, or say why not with `editorial:`'
+			});
+		}
+		if (node.cites && node.editorial !== undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['editorial'],
+				message: 'node both cites a source and is marked editorial: keep one'
+			});
+		}
+	})
+);
+
+/** The keys a node may have, for "did you mean" hints. */
+export const NODE_KEYS = Object.keys(nodeShape());
+
+export const MapSchema = z.strictObject({
+	id: IdSchema,
+	title: text('title', 200),
+	question: text('question', 300),
+	summary: text('summary', 3000),
+	discussion: z.array(text('discussion question', 500)).optional(),
+	reveal_order: z.array(IdSchema).optional(),
+	thesis: NodeSchema
+});
+
+export const SourceMetaSchema = z.strictObject({
+	id: IdSchema,
+	file: z
+		.string()
+		.regex(
+			/^[A-Za-z0-9_.-]+\.txt$/,
+			'file is a plain .txt file name in seeds/, e.g. "003_example.txt"'
+		),
+	title: text('title', 300),
+	kind: text('kind', 80),
+	date: z
+		.union([
+			z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date is YYYY, YYYY-MM or YYYY-MM-DD'),
+			z.number().int().min(1000).max(9999)
+		])
+		.transform(String),
+	date_note: text('date_note', 300).optional(),
+	language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'language is a BCP 47 tag, e.g. "en"'),
+	author: text('author', 200).optional(),
+	translator: text('translator', 200).optional(),
+	original_location: text('original_location', 300).optional(),
+	description: text('description', 500),
+	caveats: z.array(text('caveat', 1000)).optional()
+});
+
+export const SourcesFileSchema = z.array(SourceMetaSchema);
+
+export type AnchorInput = z.infer<typeof AnchorSchema>;
+export type Relation = z.infer<typeof RelationSchema>;
+export type Status = z.infer<typeof StatusSchema>;
+export type MapInput = z.infer<typeof MapSchema>;
+export type SourceMeta = z.infer<typeof SourceMetaSchema>;
