@@ -7,7 +7,14 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', 'build-static/', '.svelte-kit/', 'test-results/', 'playwright-report/', 'bench/out/']
+		ignores: [
+			'build/',
+			'build-static/',
+			'.svelte-kit/',
+			'test-results/',
+			'playwright-report/',
+			'bench/out/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

@@ -10,7 +10,12 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: isStatic
-			? adapterStatic({ pages: 'build-static', assets: 'build-static', fallback: undefined, strict: true })
+			? adapterStatic({
+					pages: 'build-static',
+					assets: 'build-static',
+					fallback: undefined,
+					strict: true
+				})
 			: adapterNode({ out: 'build' }),
 		alias: {
 			$content: 'content',

@@ -234,7 +234,9 @@ function buildMap(
 		if (!first) nodeById.set(n.id, node);
 		nodes.push(node);
 		parent?.childIds.push(n.id);
-		list(n.supports).forEach((child, i) => visit(child, [...path, 'supports', i], node, 'supports'));
+		list(n.supports).forEach((child, i) =>
+			visit(child, [...path, 'supports', i], node, 'supports')
+		);
 		list(n.rebuts).forEach((child, i) => visit(child, [...path, 'rebuts', i], node, 'rebuts'));
 	};
 	visit(input.thesis, ['thesis'], null, 'thesis');

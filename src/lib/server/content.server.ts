@@ -1,0 +1,40 @@
+/**
+ * The content index: all maps and sources, loaded and validated once, and
+ * loaded again when a file changes on disk (a teacher editing by hand), so the
+ * running app never needs a restart. If an edit breaks a file, the last good
+ * content stays in service and the problems are logged.
+ */
+import { formatProblems, type Problem } from '$lib/arguments/problems';
+import type { Content } from '$lib/arguments/model';
+import { contentPaths, contentSignature, loadContentFromDisk } from './content-files';
+
+interface Loaded {
+	signature: string;
+	content: Content;
+	problems: Problem[];
+}
+
+let current: Loaded | undefined;
+let lastBadSignature: string | undefined;
+
+export function getContent(): Content {
+	const paths = contentPaths();
+	const signature = contentSignature(paths);
+	if (current?.signature === signature || lastBadSignature === signature) return current!.content;
+	const { content, problems } = loadContentFromDisk(paths);
+	if (problems.length) {
+		console.error(formatProblems(problems));
+		if (!current) throw new Error(`Content does not validate:\n${formatProblems(problems)}`);
+		console.error('Keeping the last valid content until these problems are fixed.');
+		lastBadSignature = signature;
+		return current.content;
+	}
+	current = { signature, content, problems };
+	lastBadSignature = undefined;
+	return content;
+}
+
+/** Forget the cache, e.g. after this process wrote a map itself. */
+export function invalidateContent() {
+	current = current && { ...current, signature: '' };
+}
