@@ -2,7 +2,7 @@
  * Parsing YAML while keeping positions, so that every problem can name its
  * line and column, and turning zod issues into such problems.
  */
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problems';
@@ -23,8 +23,10 @@ const YAML_HINTS: Record<string, string> = {
 	TAB_AS_INDENT: 'indent with spaces, not tabs',
 	DUPLICATE_KEY: 'each key may appear once in a mapping: remove or rename one',
 	MISSING_CHAR: 'close the quote, bracket or brace that was opened',
-	MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; check the indentation above',
-	BLOCK_AS_IMPLICIT_KEY: 'check the indentation of this line and the one above',
+	MULTILINE_IMPLICIT_KEY:
+		'check the indentation of this line and the next: keys of one mapping start in the same column',
+	BLOCK_AS_IMPLICIT_KEY:
+		'check the indentation of this line and the next: keys of one mapping start in the same column',
 	UNEXPECTED_TOKEN: 'check the indentation and punctuation of this line',
 	BAD_SCALAR_START: 'quote this value with double quotes',
 	MISSING_KEY: 'check the indentation: a value appears where a key was expected'
@@ -41,6 +43,8 @@ export function parseYaml(file: string, source: string): ParsedYaml {
 		let offset = err.pos[0];
 		while (source[offset] === ' ') offset++;
 		const { line, col } = lineCounter.linePos(offset);
+		// yaml may report one misplaced line with several errors at the same spot.
+		if (previous && previous.problem.line === line && previous.problem.col === col) continue;
 		if (previous?.code === err.code && err.code === 'BAD_INDENT') {
 			previous.others.push(line);
 			previous.problem.hint = `${YAML_HINTS.BAD_INDENT} (its siblings are on lines ${previous.others.join(', ')})`;
@@ -113,7 +117,11 @@ export function zodProblems(
 			const allowed = allowedKeys(path);
 			for (const key of issue.keys) {
 				const { line, col } = positionOf(parsed, [...path, key], 'key');
-				const guess = allowed.length ? closest(key, allowed as string[]) : undefined;
+				const nearest = allowed.length ? closest(key, allowed as string[]) : undefined;
+				const guess =
+					nearest && distance(key, nearest) <= Math.max(1, Math.floor(key.length / 3))
+						? nearest
+						: undefined;
 				problems.push({
 					file: parsed.file,
 					line,
@@ -132,7 +140,7 @@ export function zodProblems(
 				file: parsed.file,
 				line,
 				col,
-				message: `missing \`${key}:\` in ${pathLabel(path.slice(0, -1))}`,
+				message: `missing \`${key}:\`${path.length > 1 ? ` in ${pathLabel(path.slice(0, -1))}` : ''}`,
 				hint: `add \`${key}:\` with a ${issue.expected}`
 			});
 			continue;
@@ -141,7 +149,7 @@ export function zodProblems(
 			file: parsed.file,
 			line,
 			col,
-			message: `${pathLabel(path)}: ${issue.message}${describeValue(value)}`,
+			message: `${pathLabel(path)}: ${issue.message}${issue.code === 'custom' ? '' : describeValue(value)}`,
 			hint: hintFor(issue)
 		});
 	}
