@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/** axe finds no serious or critical violations on the page as it stands. */
+async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	const severe = results.violations.filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical'
+	);
+	expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+test.describe('reading a map back to its source', () => {
+	test('index → map → node → source, with the passage highlighted', async ({ page }) => {
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1, name: 'Argument maps' })).toBeVisible();
+		const card = page.getByRole('listitem').filter({ hasText: "Readers on Boric's election" });
+		await expect(card.getByText(/\d+ nodes/)).toBeVisible();
+		await expect(
+			card.getByRole('link', { name: "Reader comments on Gabriel Boric's election" })
+		).toBeVisible();
+		await expectAccessible(page);
+
+		await card.getByRole('link', { name: "Readers on Boric's election" }).click();
+		await expect(page).toHaveURL(/\/maps\/boric-election-thread$/);
+		await expect(
+			page.getByRole('heading', { level: 1, name: "Readers on Boric's election" })
+		).toBeVisible();
+		const detail = page.getByTestId('node-detail');
+		await expect(detail.getByRole('heading', { level: 2 })).toHaveText(
+			"The first commenter calls Boric's election a great result for Chile."
+		);
+		await expectAccessible(page);
+
+		await page.goto('/maps/boric-election-thread/constitution-task');
+		await expect(detail.getByRole('heading', { level: 2 })).toContainText(
+			"Boric's great task is to replace Chile's constitution"
+		);
+		const quote = detail.getByTestId('quote').first();
+		await expect(quote.locator('mark')).toHaveText(
+			'He has an all-mighty task to replace the Chilean constitution which treats private enterprise as a sacred principle'
+		);
+
+		await detail.getByRole('link', { name: "Reader comments on Gabriel Boric's election" }).click();
+		await expect(page).toHaveURL(/\/sources\/boric-thread\?at=\d+-\d+#passage$/);
+		const current = page.getByTestId('source-text').locator('mark.current');
+		await expect(current.first()).toBeInViewport();
+		await expect(current.first()).toContainText(
+			'He has an all-mighty task to replace the Chilean constitution'
+		);
+		await expectAccessible(page);
+	});
+
+	test('a source page links every cited passage back to the nodes citing it', async ({ page }) => {
+		await page.goto('/sources/boric-thread');
+		const passage = page.getByTestId('passage').filter({ hasText: 'But he has a huge mandate.' });
+		await passage
+			.getByRole('listitem')
+			.filter({ hasText: "Readers on Boric's election" })
+			.getByRole('link')
+			.click();
+		await expect(page).toHaveURL(/\/maps\/boric-election-thread\/[a-z0-9-]+$/);
+		await expect(
+			page.getByTestId('node-detail').getByTestId('quote').locator('mark').first()
+		).toContainText('But he has a huge mandate.');
+	});
+
+	test('an unknown map or node is a 404 page, not a crash', async ({ page }) => {
+		const map = await page.goto('/maps/no-such-map');
+		expect(map?.status()).toBe(404);
+		const node = await page.goto('/maps/boric-election-thread/no-such-node');
+		expect(node?.status()).toBe(404);
+		await expect(page.getByText(/No node "no-such-node"/)).toBeVisible();
+	});
+});
