@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** A scratch copy of the bundled content, with one map rewritten by `edit`. */
+function brokenRoot(edit: (yaml: string) => string) {
+	const root = mkdtempSync(join(tmpdir(), 'atlas-check-'));
+	cpSync('content', join(root, 'content'), { recursive: true });
+	cpSync('seeds', join(root, 'seeds'), { recursive: true });
+	const file = join(root, 'content', 'arguments', 'boric-election-thread.yaml');
+	writeFileSync(file, edit(readFileSync(file, 'utf8')));
+	return root;
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+	const r = spawnSync(command, args, {
+		encoding: 'utf8',
+		env: { ...process.env, VITEST: '', ...env },
+		timeout: 60_000
+	});
+	// npm may warn about this machine's own config; that is not ours to test.
+	const stderr = r.stderr
+		.split('\n')
+		.filter((line) => !line.startsWith('npm warn'))
+		.join('\n');
+	return { status: r.status, stdout: r.stdout, stderr };
+}
+
+const FILE = 'content/arguments/boric-election-thread.yaml';
+
+describe('npm run check:content', { timeout: 60_000 }, () => {
+	it('passes on the bundled content and says what it checked', () => {
+		const r = run('npx', ['tsx', 'scripts/check-content.ts']);
+		expect(r.status).toBe(0);
+		expect(r.stdout).toMatch(/content ok: \d+ maps, \d+ nodes, 3 sources/);
+	});
+
+	it('exits non-zero with one precise line per broken quote, id and indentation', () => {
+		const root = brokenRoot((yaml) =>
+			yaml
+				.replace('quote: But he has a huge mandate.', 'quote: But he has a huge mandat.')
+				.replace('id: hands-off', 'id: important-battle')
+				.replace(
+					/\n(\s+)claim: The third commenter agrees/,
+					'\n$1 claim: The third commenter agrees'
+				)
+		);
+		const r = run('npx', ['tsx', 'scripts/check-content.ts', root]);
+		expect(r.status).toBe(1);
+		expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+		const lines = r.stderr.trim().split('\n');
+		// A broken indentation stops the file's parse: one YAML problem, naming its line.
+		expect(lines).toEqual([
+			expect.stringMatching(new RegExp(`^${FILE}:\\d+:\\d+: YAML: .* — check the indentation`)),
+			'1 problem in content'
+		]);
+	});
+
+	it('reports every broken quote and duplicate id in one run', () => {
+		const root = brokenRoot((yaml) =>
+			yaml
+				.replace('quote: But he has a huge mandate.', 'quote: But he has a huge mandat.')
+				.replace('id: hands-off', 'id: important-battle')
+		);
+		const r = run('npx', ['tsx', 'scripts/check-content.ts', root]);
+		expect(r.status).toBe(1);
+		const lines = r.stderr.trim().split('\n');
+		expect(lines).toHaveLength(4);
+		expect(lines).toContainEqual(
+			expect.stringMatching(
+				new RegExp(
+					`^${FILE}:\\d+:\\d+: quote not found in source "boric-thread": "But he has a huge mandat\\.`
+				)
+			)
+		);
+		expect(lines).toContainEqual(
+			expect.stringMatching(
+				new RegExp(
+					`^${FILE}:\\d+:\\d+: duplicate node id "important-battle", first used on line \\d+`
+				)
+			)
+		);
+		// Renaming a node also breaks the reveal order that named it.
+		expect(lines).toContainEqual(
+			expect.stringMatching(
+				new RegExp(`^${FILE}:\\d+:\\d+: reveal_order names unknown node "hands-off"`)
+			)
+		);
+		expect(lines.at(-1)).toBe('3 problems in content');
+	});
+});
+
+describe('vite build with broken content', { timeout: 60_000 }, () => {
+	it('stops before building, with the same messages', () => {
+		const root = brokenRoot((yaml) => yaml.replace('  supports:', '  suports:'));
+		const r = run('npx', ['vite', 'build'], { ATLAS_ROOT: root });
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(
+			new RegExp(`${FILE}:\\d+:3: unknown key \`suports\` in thesis — did you mean \`supports\`\\?`)
+		);
+		expect(r.stderr).toMatch(/Content does not validate/);
+		expect(r.stdout + r.stderr).not.toMatch(/built in/);
+	});
+});
