@@ -1,0 +1,40 @@
+import { error } from '@sveltejs/kit';
+import { getContent } from '$lib/server/content.server';
+
+export function load({ params }) {
+	const content = getContent();
+	const map = content.maps.get(params.map);
+	if (!map) error(404, `No map "${params.map}"`);
+	const slides = map.revealOrder.map((id) => {
+		const node = map.nodeById.get(id)!;
+		return {
+			id,
+			parentId: node.parentId,
+			relation: node.relation,
+			claim: node.claim,
+			editorial: node.editorial,
+			cites: node.cites.map((anchor) => {
+				const source = content.sources.get(anchor.source)!;
+				return {
+					sourceId: source.id,
+					sourceTitle: source.title,
+					sourceDate: source.date,
+					start: anchor.start,
+					end: anchor.end,
+					quote: source.text.slice(anchor.start, anchor.end)
+				};
+			})
+		};
+	});
+	return {
+		map: {
+			id: map.id,
+			title: map.title,
+			question: map.question,
+			summary: map.summary,
+			discussion: map.discussion
+		},
+		slides,
+		treeOrder: map.nodes.map((n) => n.id)
+	};
+}

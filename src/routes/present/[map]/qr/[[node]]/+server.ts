@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { resolve } from '$app/paths';
+import { getContent } from '$lib/server/content.server';
+import { qrSvg } from '$lib/server/qr';
+
+/**
+ * The QR code (SVG) for a map's page or one node's page, as an absolute URL
+ * on this server's origin (set ORIGIN behind a proxy), for phones to open.
+ */
+export async function GET({ params, url }) {
+	const map = getContent().maps.get(params.map);
+	if (!map) error(404, `No map "${params.map}"`);
+	if (params.node !== undefined && !map.nodeById.has(params.node)) {
+		error(404, `No node "${params.node}" in map "${map.title}"`);
+	}
+	const target = new URL(resolve('/maps/[map]/[[node]]', params), url.origin);
+	return new Response(await qrSvg(target.href), {
+		headers: {
+			'content-type': 'image/svg+xml; charset=utf-8',
+			'cache-control': 'public, max-age=300'
+		}
+	});
+}

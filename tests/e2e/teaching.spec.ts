@@ -1,0 +1,182 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+
+// content/arguments/boric-election-thread.yaml reveals great-result, allende-tradition,
+// constitution-task, hands-off, massive-task first, then the rest depth-first.
+const MAP = 'boric-election-thread';
+const PRESENT = `/present/${MAP}`;
+
+const claim = (page: Page) => page.getByTestId('claim');
+const slide = (page: Page) => page.getByTestId('slide');
+const relation = (page: Page) => page.getByTestId('relation');
+
+/** Open presentation mode and wait until it answers keys. */
+async function present(page: Page, search = '') {
+	await page.goto(`${PRESENT}${search}`);
+	await expect(page.getByTestId('presentation')).toHaveAttribute('data-ready', 'true');
+}
+
+/** Decode the QR code on screen: screenshot it, read the pixels in the page, decode with jsQR. */
+async function decodeQr(page: Page, qr: Locator): Promise<string | undefined> {
+	const png = await qr.screenshot();
+	const image = await page.evaluate(async (base64) => {
+		const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+		const bitmap = await createImageBitmap(blob);
+		const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+		const context = canvas.getContext('2d')!;
+		context.drawImage(bitmap, 0, 0);
+		const { data, width, height } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+		return { data: Array.from(data), width, height };
+	}, png.toString('base64'));
+	return jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data;
+}
+
+async function seriousViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test.describe('Presentation mode', () => {
+	test('keys advance and go back, and a reload resumes', async ({ page }) => {
+		await present(page);
+		await expect(claim(page)).toHaveText(
+			"Is Boric's election good news for Chile, and how much can he change?"
+		);
+		await page.keyboard.press('ArrowRight');
+		await expect(claim(page)).toHaveText(/first commenter calls Boric's election a great result/);
+		await page.keyboard.press('Space');
+		await expect(claim(page)).toHaveText(/Salvador Allende's democratic socialist tradition/);
+		await page.keyboard.press('PageDown');
+		await expect(claim(page)).toHaveText(/great task is to replace Chile's\s+constitution/);
+		await page.keyboard.press('ArrowLeft');
+		await expect(claim(page)).toHaveText(/Salvador Allende's/);
+		await page.keyboard.press('PageUp');
+		await expect(claim(page)).toHaveText(/great result/);
+		for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+		await expect(claim(page)).toHaveText(/process will now\s+be largely out of Boric's hands/);
+		await expect(page.getByTestId('step-count')).toHaveText(/4 \/ 24/);
+		await expect(page).toHaveURL(/\?step=4$/);
+
+		await page.reload();
+		await expect(page.getByTestId('presentation')).toHaveAttribute('data-ready', 'true');
+		await expect(claim(page)).toHaveText(/largely out of Boric's hands/);
+		// The tree so far: the four revealed nodes, nested under the thesis.
+		const outline = page.getByTestId('outline');
+		await expect(outline.locator('li')).toHaveCount(4);
+		await expect(outline.locator('li li li[aria-current="step"]')).toContainText(
+			/out of Boric's hands/
+		);
+	});
+
+	test('the revealed node shows its claim with its source quote beneath', async ({ page }) => {
+		await present(page, '?step=4');
+		await expect(relation(page)).toHaveText(/^\W*Rebuts\s*$/);
+		await expect(page.getByTestId('slide-quote')).toHaveText(
+			'However the Chilean constutional process will now be very hands off for Boric.'
+		);
+		await expect(slide(page)).toContainText('Against:');
+	});
+
+	test('Esc leaves for the map at the node on screen', async ({ page }) => {
+		await present(page, '?step=4');
+		await page.keyboard.press('Escape');
+		await expect(page).toHaveURL(new RegExp(`/maps/${MAP}/hands-off$`));
+	});
+
+	test('N shows the teacher notes: summary and discussion questions', async ({ page }) => {
+		await present(page, '?step=2');
+		await expect(page.getByTestId('notes')).toHaveCount(0);
+		await page.keyboard.press('n');
+		const notes = page.getByTestId('notes');
+		await expect(notes).toContainText('Three anonymous reader comments react');
+		await expect(notes.locator('ol > li')).toHaveCount(3);
+		await page.getByRole('button', { name: /Notes/ }).click();
+		await expect(notes).toHaveCount(0);
+	});
+
+	test('the Full screen button puts the presentation in full screen', async ({ page }) => {
+		await present(page);
+		await page.getByRole('button', { name: /Full screen/ }).click();
+		await expect
+			.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid')))
+			.toBe('presentation');
+	});
+
+	for (const [width, height] of [
+		[1280, 720],
+		[1920, 1080]
+	] as const) {
+		test(`fits a ${width}×${height} projector with large type`, async ({ page }) => {
+			await page.setViewportSize({ width, height });
+			// Step 13 is process-in-motion, the longest quote in the map.
+			for (const step of [0, 1, 4, 13]) {
+				await present(page, `?step=${step}`);
+				const fit = await slide(page).evaluate((el) => ({
+					overflow: el.scrollHeight - el.clientHeight,
+					claimPx: parseFloat(getComputedStyle(el.querySelector('h1')!).fontSize)
+				}));
+				expect(fit.overflow, `step ${step} overflows by ${fit.overflow}px`).toBeLessThanOrEqual(0);
+				expect(fit.claimPx).toBeGreaterThanOrEqual(height >= 1080 ? 44 : 30);
+			}
+		});
+	}
+
+	test('has no serious accessibility violations', async ({ page }) => {
+		await present(page, '?step=4');
+		expect(await seriousViolations(page)).toEqual([]);
+		await page.keyboard.press('n');
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+});
+
+test.describe('Quiz mode', () => {
+	test('hides supports/rebuts until the teacher reveals it', async ({ page }) => {
+		await present(page, '?quiz=1&step=1');
+		await expect(relation(page)).toHaveText(/^\W*Thesis\s*$/);
+		await page.keyboard.press('ArrowRight');
+		await expect(claim(page)).toHaveText(/Salvador Allende's/);
+		await expect(relation(page)).toHaveText(/Supports or rebuts\?/);
+		await expect(relation(page)).not.toHaveText(/^\W*Supports\s*$/);
+		// No QR code while the answer is hidden: the map page would give it away.
+		await expect(page.getByTestId('qr-hidden')).toBeVisible();
+
+		await page.keyboard.press('r');
+		await expect(relation(page)).toHaveText(/^\W*Supports\s*$/);
+		await expect(page).toHaveURL(/quiz=1&step=2&answered=1$/);
+
+		// A clicker has only "next": on each node it reveals first, then moves on.
+		await page.keyboard.press('ArrowRight');
+		await expect(claim(page)).toHaveText(/great task is to replace/);
+		await expect(relation(page)).toHaveText(/Supports or rebuts\?/);
+		await page.keyboard.press('ArrowRight');
+		await expect(relation(page)).toHaveText(/^\W*Supports\s*$/);
+		await page.keyboard.press('ArrowRight');
+		await expect(claim(page)).toHaveText(/out of Boric's hands/);
+
+		await page.getByTestId('reveal').click();
+		await expect(relation(page)).toHaveText(/^\W*Rebuts\s*$/);
+		await page.reload();
+		await expect(page.getByTestId('presentation')).toHaveAttribute('data-ready', 'true');
+		await expect(relation(page)).toHaveText(/^\W*Rebuts\s*$/);
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+});
+
+test.describe('Follow along', () => {
+	test('the QR code decodes to the map, then to the node on screen', async ({ page, baseURL }) => {
+		await present(page);
+		const qr = page.getByTestId('qr').locator('img');
+		await expect(qr).toBeVisible();
+		expect(await decodeQr(page, qr)).toBe(`${baseURL}/maps/${MAP}`);
+		await expect(page.getByTestId('short-link')).toHaveText(
+			`${new URL(baseURL!).host}/maps/${MAP}`
+		);
+
+		for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+		await expect(page.getByTestId('short-link')).toHaveText(/\/hands-off$/);
+		expect(await decodeQr(page, qr)).toBe(`${baseURL}/maps/${MAP}/hands-off`);
+	});
+});
