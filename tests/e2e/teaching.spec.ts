@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
+import { readFile } from 'node:fs/promises';
 
 // content/arguments/boric-election-thread.yaml reveals great-result, allende-tradition,
 // constitution-task, hands-off, massive-task first, then the rest depth-first.
@@ -178,5 +179,113 @@ test.describe('Follow along', () => {
 		for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
 		await expect(page.getByTestId('short-link')).toHaveText(/\/hands-off$/);
 		expect(await decodeQr(page, qr)).toBe(`${baseURL}/maps/${MAP}/hands-off`);
+	});
+});
+
+/** Every page of a PDF, counted by its page objects. */
+function pdfPageCount(pdf: Buffer): number {
+	return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+}
+
+/** The bookmark titles of a PDF made with `outline: true` (headings), as text. */
+function pdfOutlineTitles(pdf: Buffer): string[] {
+	const raw = pdf.toString('latin1');
+	return [...raw.matchAll(/\/Title\s*(?:<([0-9A-Fa-f]+)>|\(((?:\\.|[^\\)])*)\))/g)].map(
+		([, hex, literal]) => {
+			if (literal !== undefined) return literal.replace(/\\(.)/g, '$1');
+			const bytes = Buffer.from(hex!, 'hex');
+			return bytes[0] === 0xfe && bytes[1] === 0xff
+				? bytes.subarray(2).swap16().toString('utf16le')
+				: bytes.toString('latin1');
+		}
+	);
+}
+
+test.describe('Handouts and images', () => {
+	test('the print view is the map as an outline with quotes and sources', async ({ page }) => {
+		await page.goto(`/print/${MAP}`);
+		const handout = page.getByTestId('handout');
+		await expect(handout.getByRole('heading', { level: 1 })).toHaveText(
+			"Readers on Boric's election"
+		);
+		await expect(handout.locator('li[data-node-id]')).toHaveCount(24);
+		await expect(handout.locator('li[data-node-id="great-result"] blockquote').first()).toHaveText(
+			'“A great result in Chile.”'
+		);
+		// Nested: hands-off rebuts constitution-task, which supports the thesis.
+		await expect(
+			handout.locator(
+				'[data-node-id="great-result"] [data-node-id="constitution-task"] [data-node-id="hands-off"]'
+			)
+		).toContainText('Rebuts');
+		await expect(handout.locator('.sources')).toContainText(
+			"Reader comments on Gabriel Boric's election"
+		);
+		await expect(handout).toContainText('How do the commenters use the history of Allende');
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+
+	for (const [format, contentWidth] of [
+		// The paper width less the 14 mm margins, in CSS pixels (96 per inch).
+		['A4', Math.floor(((210 - 28) / 25.4) * 96)],
+		['Letter', Math.floor((8.5 - 28 / 25.4) * 96)]
+	] as const) {
+		test(`the handout prints on ${format} without cutting anything off`, async ({ page }) => {
+			await page.setViewportSize({ width: contentWidth, height: 900 });
+			await page.goto(`/print/${MAP}`);
+			await page.emulateMedia({ media: 'print' });
+			const overflow = await page.evaluate(() => {
+				const limit = document.documentElement.clientWidth;
+				return [...document.querySelectorAll('.handout *')]
+					.filter((el) => el.getBoundingClientRect().right > limit + 0.5)
+					.map((el) => el.outerHTML.slice(0, 80));
+			});
+			expect(overflow).toEqual([]);
+			await expect(page.locator('header.site')).toBeHidden();
+
+			const pdf = await page.pdf({ format, outline: true, tagged: true });
+			expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+			const pages = pdfPageCount(pdf);
+			expect(pages).toBeGreaterThanOrEqual(2);
+			expect(pages).toBeLessThanOrEqual(12);
+			expect(pdfOutlineTitles(pdf)).toEqual(
+				expect.arrayContaining(["Readers on Boric's election", 'The argument', 'Sources'])
+			);
+		});
+	}
+
+	test('the tree downloads as SVG and PNG', async ({ page }) => {
+		await page.goto(`/maps/${MAP}`);
+		const tree = page.locator('svg.argument-tree');
+		await expect(tree).toBeVisible();
+		const { width, height } = await tree.evaluate((svg) => ({
+			width: Number(svg.getAttribute('width')),
+			height: Number(svg.getAttribute('height'))
+		}));
+		const tools = page.getByTestId('teaching-tools');
+
+		const [svgDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			tools.getByRole('button', { name: 'Download SVG' }).click()
+		]);
+		expect(svgDownload.suggestedFilename()).toBe(`${MAP}.svg`);
+		const svg = (await readFile((await svgDownload.path())!)).toString('utf8');
+		expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+		expect(svg).toContain('The first commenter calls');
+		expect(svg).toContain('REBUTS');
+		// Styles travel with the file: the dashed border of rebuttals, in an inline style.
+		expect(svg).toMatch(/style="[^"]*stroke-dasharray:\s*6(px)?,? 3/);
+
+		const [pngDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			tools.getByRole('button', { name: 'Download PNG' }).click()
+		]);
+		expect(pngDownload.suggestedFilename()).toBe(`${MAP}.png`);
+		const png = await readFile((await pngDownload.path())!);
+		expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		// Twice the size on screen, for sharp text (IHDR: width and height after the signature).
+		expect(Math.abs(png.readUInt32BE(16) - width * 2)).toBeLessThanOrEqual(2);
+		expect(Math.abs(png.readUInt32BE(20) - height * 2)).toBeLessThanOrEqual(2);
+		expect(png.length).toBeGreaterThan(20_000);
 	});
 });

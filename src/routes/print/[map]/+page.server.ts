@@ -1,0 +1,54 @@
+import { error } from '@sveltejs/kit';
+import { getContent } from '$lib/server/content.server';
+import { renderMarkdown } from '$lib/server/markdown';
+
+/** A map as a handout: every node depth-first, its quotes numbered by source. */
+export function load({ params }) {
+	const content = getContent();
+	const map = content.maps.get(params.map);
+	if (!map) error(404, `No map "${params.map}"`);
+	const sources = map.sourceIds.map((id) => {
+		const s = content.sources.get(id)!;
+		return {
+			id: s.id,
+			title: s.title,
+			kind: s.kind,
+			date: s.date,
+			date_note: s.date_note,
+			author: s.author,
+			translator: s.translator,
+			original_location: s.original_location,
+			caveats: s.caveats
+		};
+	});
+	const sourceNumber = new Map(sources.map((s, i) => [s.id, i + 1]));
+	return {
+		map: {
+			id: map.id,
+			title: map.title,
+			question: map.question,
+			summary: map.summary,
+			discussion: map.discussion
+		},
+		nodes: map.nodes.map((node) => ({
+			id: node.id,
+			childIds: node.childIds,
+			relation: node.relation,
+			claim: node.claim,
+			status: node.status,
+			editorial: node.editorial,
+			noteHtml: node.note ? renderMarkdown(node.note) : undefined,
+			cites: node.cites.map((anchor) => {
+				const source = content.sources.get(anchor.source)!;
+				return {
+					sourceId: source.id,
+					sourceNumber: sourceNumber.get(source.id)!,
+					start: anchor.start,
+					end: anchor.end,
+					quote: source.text.slice(anchor.start, anchor.end)
+				};
+			})
+		})),
+		sources
+	};
+}
