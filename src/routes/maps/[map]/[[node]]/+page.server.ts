@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { nodeDetail, treeNodes } from '$lib/arguments/view';
+import { nodeDetail } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 import { renderMarkdown } from '$lib/server/markdown';
 
@@ -11,14 +11,6 @@ export function load({ params }) {
 	if (!node) error(404, `No node "${params.node}" in map "${map.title}"`);
 	const detail = nodeDetail(content, map, node);
 	return {
-		map: {
-			id: map.id,
-			title: map.title,
-			question: map.question,
-			summary: map.summary,
-			rootId: map.rootId
-		},
-		nodes: treeNodes(map),
 		selected: { ...detail, noteHtml: detail.note ? renderMarkdown(detail.note) : undefined }
 	};
 }

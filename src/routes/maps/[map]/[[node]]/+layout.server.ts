@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { treeNodes } from '$lib/arguments/view';
+import { getContent } from '$lib/server/content.server';
+
+// The map and its tree load once per map: moving between nodes reloads only the
+// selected node's detail (+page.server.ts), not the whole tree.
+export function load({ params }) {
+	const map = getContent().maps.get(params.map);
+	if (!map) error(404, `No map "${params.map}"`);
+	return {
+		map: {
+			id: map.id,
+			title: map.title,
+			question: map.question,
+			summary: map.summary,
+			rootId: map.rootId
+		},
+		nodes: treeNodes(map),
+		/** What in-map search reads besides claims, in the order of `nodes`. */
+		searchText: map.nodes.map((n) => ({
+			note: n.note,
+			editorial: n.editorial,
+			quotes: n.cites.map((c) => c.quote)
+		}))
+	};
+}

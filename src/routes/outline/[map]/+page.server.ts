@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import type { OutlineNode } from '$lib/components/MapOutline.svelte';
+import { treeNodes } from '$lib/arguments/view';
+import { getContent } from '$lib/server/content.server';
+
+// Plain HTML: the outline is for readers without JavaScript, screen readers and print.
+export const csr = false;
+
+export function load({ params }) {
+	const content = getContent();
+	const map = content.maps.get(params.map);
+	if (!map) error(404, `No map "${params.map}"`);
+	const nodes: OutlineNode[] = treeNodes(map).map((n, i) => {
+		const node = map.nodes[i]!;
+		return {
+			...n,
+			editorialText: node.editorial,
+			cites: node.cites.map((c) => ({
+				sourceId: c.source,
+				sourceTitle: content.sources.get(c.source)?.title ?? c.source,
+				quote: c.quote,
+				start: c.start,
+				end: c.end
+			}))
+		};
+	});
+	return {
+		map: { id: map.id, title: map.title, question: map.question, summary: map.summary },
+		nodes
+	};
+}
