@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+	parseContribution,
+	proposalNode,
+	proposalSnippet,
+	quoteProblem,
+	slugFor,
+	uniqueId
+} from './contribution';
+import { CLAIM_MAX } from './schema';
+
+const form = (fields: Record<string, string>) => {
+	const data = new FormData();
+	for (const [k, v] of Object.entries(fields)) data.set(k, v);
+	return data;
+};
+
+describe('parseContribution', () => {
+	it('parseContribution(form) accepts a claim alone, leaving empty fields out', () => {
+		const r = parseContribution(
+			form({ relation: 'supports', claim: '  A claim. ', note: '', source: '' })
+		);
+		expect(r).toEqual({ success: true, data: { relation: 'supports', claim: 'A claim.' } });
+	});
+
+	it('parseContribution keeps a quote and its context exactly, spaces included', () => {
+		const r = parseContribution({
+			relation: 'rebuts',
+			claim: 'c',
+			source: 'boric-thread',
+			quote: ' a huge mandate.',
+			prefix: 'But he has'
+		});
+		expect(r.success && r.data.quote).toBe(' a huge mandate.');
+	});
+
+	it.each([
+		[{ relation: 'supports', claim: '' }, 'claim', /claim is empty/],
+		[{ relation: 'supports', claim: '   ' }, 'claim', /claim is empty/],
+		[{ relation: 'supports', claim: 'x'.repeat(CLAIM_MAX + 1) }, 'claim', /longer than 300/],
+		[{ relation: 'sideways', claim: 'x' }, 'relation', /supports.*rebuts/],
+		[{ claim: 'x' }, 'relation', /supports.*rebuts/],
+		[{ relation: 'supports', claim: 'x', quote: 'q' }, 'source', /source/],
+		[{ relation: 'supports', claim: 'x', source: 'boric-thread' }, 'quote', /quote/],
+		[{ relation: 'supports', claim: 'x', source: '../etc/passwd', quote: 'q' }, 'source', /id/],
+		[{ relation: 'supports', claim: 'a\u0000b' }, 'claim', /control characters/],
+		[{ relation: 'supports', claim: 'x', contributor: 'y'.repeat(81) }, 'contributor', /80/],
+		[{ relation: 'supports', claim: 'x', status: 'accepted' }, 'form', /unknown field status/],
+		[{ relation: 'supports', claim: 42 }, 'claim', /must be text/]
+	])('parseContribution(%j) reports the %s field', (input, field, message) => {
+		const r = parseContribution(input as Record<string, unknown>);
+		expect(r.success).toBe(false);
+		if (!r.success) expect(r.errors[field as keyof typeof r.errors]).toMatch(message);
+	});
+
+	it('parseContribution stores HTML as written: it is text, escaped when shown', () => {
+		const r = parseContribution({ relation: 'supports', claim: '<script>alert(1)</script>' });
+		expect(r.success && r.data.claim).toBe('<script>alert(1)</script>');
+	});
+});
+
+describe('quoteProblem', () => {
+	const text = 'one two three. one two four.';
+	it.each([
+		[{ quote: 'two three' }, undefined],
+		[{ quote: 'one two' }, /occurs 2 times/],
+		[{ quote: 'one two', suffix: ' four' }, undefined],
+		[{ quote: 'one two', prefix: 'zzz' }, /prefix\/suffix/],
+		[{ quote: 'one two five' }, /not found.*"one two f"/]
+	])('quoteProblem(text, %j)', (selector, expected) => {
+		const problem = quoteProblem(text, selector);
+		if (expected === undefined) expect(problem).toBeUndefined();
+		else expect(problem).toMatch(expected);
+	});
+});
+
+describe('ids and nodes', () => {
+	it.each([
+		['Boric’s win is a mandate!', 'boric-s-win-is-a-mandate'],
+		['Élection à Santiago', 'election-a-santiago'],
+		['!!!', 'proposal'],
+		['<script>alert(1)</script>', 'script-alert-1-script'],
+		[
+			'A very long claim that goes on and on beyond forty characters',
+			'a-very-long-claim-that-goes-on-and-on'
+		]
+	])('slugFor(%j) is %j', (claim, slug) => {
+		expect(slugFor(claim)).toBe(slug);
+	});
+
+	it('uniqueId adds a number when the slug is taken', () => {
+		expect(uniqueId('Same', new Set(['same', 'same-2']))).toBe('same-3');
+	});
+
+	it('proposalNode marks the node proposed, with contributor and timestamp', () => {
+		const node = proposalNode(
+			{ relation: 'supports', claim: 'c', contributor: 'Ana', source: 's', quote: 'q' },
+			new Date('2026-11-22T08:00:00Z')
+		);
+		expect(node).toEqual({
+			claim: 'c',
+			cites: [{ source: 's', quote: 'q' }],
+			status: 'proposed',
+			contributor: 'Ana',
+			submitted: '2026-11-22T08:00:00.000Z'
+		});
+	});
+
+	it('proposalSnippet is a YAML list item to paste under the parent', () => {
+		const snippet = proposalSnippet(
+			{ relation: 'rebuts', claim: 'c: d' },
+			'root',
+			'c-d',
+			new Date('2026-11-22T08:00:00Z')
+		);
+		expect(snippet).toMatch(/^# under the node "root", in its `rebuts:` list\n- id: c-d\n/);
+		expect(snippet).toMatch(/claim: "c: d"|claim: 'c: d'/);
+	});
+});

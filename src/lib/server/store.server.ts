@@ -1,0 +1,428 @@
+/**
+ * The store: the only code that writes content files.
+ *
+ * - Atomic: a write goes to a temporary file in the same folder, is fsynced,
+ *   and renamed over the old file, so a crash leaves the old file or the new,
+ *   never half of one.
+ * - Serialized per map: edits to one map wait in a queue. Edits that arrive
+ *   while a write is under way are applied together in the next write (group
+ *   commit), each on the result of the one before.
+ * - Never blind: the file is read from disk before every write, and read
+ *   again just before the rename; if someone changed it meanwhile (a teacher
+ *   editing by hand), the edits are made again on their version.
+ * - Valid: the new text is loaded and checked like any map; if it would not
+ *   validate, nothing is written and the edit fails.
+ *
+ * Relative imports only, so command-line tools and test child processes can
+ * use it without SvelteKit.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { stringify } from 'yaml';
+import {
+	acceptNode,
+	appendArchiveEntry,
+	archiveEntries,
+	editNode,
+	EditError,
+	insertNode,
+	insertNodes,
+	removeNode,
+	type InsertRequest,
+	type ArchiveEntry,
+	type NodeChanges
+} from '../arguments/edit';
+import type { TextQuote } from '../arguments/anchor';
+import { proposalNode, quoteProblem, type Contribution } from '../arguments/contribution';
+import { loadMap } from '../arguments/load';
+import type { Source } from '../arguments/model';
+import { formatProblem, type Problem } from '../arguments/problems';
+import {
+	IdSchema,
+	SourceMetaSchema,
+	SourcesFileSchema,
+	type SourceMeta
+} from '../arguments/schema';
+import { parseYaml } from '../arguments/yaml-positions';
+import type { ContentPaths } from './content-files';
+
+export type StoreErrorCode = 'not-found' | 'invalid' | 'conflict' | 'exists';
+
+export class StoreError extends Error {
+	readonly code: StoreErrorCode;
+	readonly status: number;
+	constructor(code: StoreErrorCode, message: string) {
+		super(message);
+		this.name = 'StoreError';
+		this.code = code;
+		this.status = { 'not-found': 404, invalid: 400, conflict: 409, exists: 409 }[code];
+	}
+}
+
+/** Write `text` to `file` so that readers see the old file or the new one, never a mix. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+	const dir = dirname(file);
+	// A dot name ending in .tmp: the content loader reads only *.yaml and *.txt.
+	const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
+	const handle = await open(tmp, 'wx', 0o644);
+	try {
+		await handle.writeFile(text, 'utf8');
+		await handle.sync();
+	} catch (e) {
+		await handle.close();
+		await unlink(tmp).catch(() => {});
+		throw e;
+	}
+	await handle.close();
+	try {
+		await rename(tmp, file);
+	} catch (e) {
+		await unlink(tmp).catch(() => {});
+		throw e;
+	}
+	// Make the rename itself durable.
+	const dirHandle = await open(dir, 'r');
+	try {
+		await dirHandle.sync();
+	} catch {
+		// Some file systems cannot fsync a directory; the rename is still atomic.
+	} finally {
+		await dirHandle.close();
+	}
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+	try {
+		return await readFile(file, 'utf8');
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw e;
+	}
+}
+
+/** One edit of a map's text, with what it reports back and anything to write first. */
+type Edit<R> = (text: string) => { text: string; result: R; before?: () => Promise<void> };
+
+type Job = {
+	resolve: (value: unknown) => void;
+	reject: (error: unknown) => void;
+} & ({ edit: Edit<unknown> } | { insert: InsertRequest });
+
+interface Outcome {
+	ok: boolean;
+	value: unknown;
+	before?: () => Promise<void>;
+}
+
+export interface StoreOptions {
+	paths: ContentPaths;
+	/** The sources, to check quotes against before a write. */
+	sources: () => Map<string, Source>;
+	/** Called after every successful write, e.g. to drop a content cache. */
+	onWrite?: () => void;
+}
+
+export interface NewMap {
+	id: string;
+	title: string;
+	question: string;
+	summary: string;
+	thesis: { claim: string; source: string; quote: string; prefix?: string; suffix?: string };
+}
+
+export const SOURCE_TEXT_MAX = 500_000;
+
+export interface Store {
+	propose(
+		mapId: string,
+		parentId: string,
+		contribution: Contribution,
+		now?: Date
+	): Promise<{ id: string }>;
+	edit(mapId: string, nodeId: string, changes: NodeChanges): Promise<void>;
+	accept(mapId: string, nodeId: string, changes?: NodeChanges): Promise<void>;
+	/** Move a proposal (and anything under it) to content/archive/<map>.yaml. */
+	reject(mapId: string, nodeId: string, reason?: string, now?: Date): Promise<void>;
+	archive(mapId: string): Promise<ArchiveEntry[]>;
+	/** Add a source text to seeds/ and its metadata to seeds/sources.yaml. */
+	addSource(meta: Omit<SourceMeta, 'file'>, text: string): Promise<SourceMeta>;
+	/** Start a map from a thesis quoted from a source. */
+	addMap(map: NewMap): Promise<void>;
+}
+
+export function createStore(options: StoreOptions): Store {
+	const { paths } = options;
+	const queues = new Map<string, { jobs: Job[]; running: boolean }>();
+	let seedsQueue: Promise<unknown> = Promise.resolve();
+
+	const checkId = (id: string, what: string) => {
+		if (!IdSchema.safeParse(id).success) throw new StoreError('not-found', `no ${what} "${id}"`);
+		return id;
+	};
+	// Ids are checked against the id alphabet before they become file names.
+	const mapFile = (mapId: string) => join(paths.mapsDir, `${checkId(mapId, 'map')}.yaml`);
+	const archiveFile = (mapId: string) =>
+		join(paths.root, 'content', 'archive', `${checkId(mapId, 'map')}.yaml`);
+
+	function validate(file: string, text: string) {
+		const problems: Problem[] = [];
+		loadMap(relative(paths.root, file), text, options.sources(), problems);
+		if (problems.length)
+			throw new StoreError(
+				'invalid',
+				`the edit would break the map: ${formatProblem(problems[0]!)}`
+			);
+	}
+
+	/**
+	 * Apply the jobs in order, each on the result of the one before; a job that
+	 * fails fails alone. Runs of proposals are inserted together, in one parse.
+	 */
+	function applyAll(file: string, text: string, jobs: Job[]) {
+		const outcomes: Outcome[] = [];
+		let current = text;
+		const one = (job: Job): Outcome => {
+			try {
+				const {
+					text: next,
+					result,
+					before
+				} = 'edit' in job
+					? job.edit(current)
+					: (() => {
+							const r = insertNode(
+								current,
+								job.insert.parentId,
+								job.insert.relation,
+								job.insert.node
+							);
+							return { text: r.text, result: { id: r.id }, before: undefined };
+						})();
+				validate(file, next);
+				current = next;
+				return { ok: true, value: result, before };
+			} catch (e) {
+				return { ok: false, value: storeError(e) };
+			}
+		};
+		for (let i = 0; i < jobs.length;) {
+			const job = jobs[i]!;
+			if ('edit' in job) {
+				outcomes.push(one(job));
+				i++;
+				continue;
+			}
+			let j = i;
+			while (j < jobs.length && 'insert' in jobs[j]!) j++;
+			const run = jobs.slice(i, j) as (Job & { insert: InsertRequest })[];
+			i = j;
+			if (run.length === 1) {
+				outcomes.push(one(run[0]!));
+				continue;
+			}
+			try {
+				const batch = insertNodes(
+					current,
+					run.map((r) => r.insert)
+				);
+				validate(file, batch.text);
+				current = batch.text;
+				for (const o of batch.outcomes)
+					outcomes.push(
+						o.ok ? { ok: true, value: { id: o.id } } : { ok: false, value: storeError(o.error) }
+					);
+			} catch {
+				// One of them breaks the map: find which, one at a time.
+				for (const r of run) outcomes.push(one(r));
+			}
+		}
+		return { text: current, outcomes };
+	}
+
+	async function writeBatch(mapId: string, jobs: Job[]) {
+		const file = mapFile(mapId);
+		for (let attempt = 0; ; attempt++) {
+			const before = await readIfExists(file);
+			if (before === undefined) throw new StoreError('not-found', `no map "${mapId}"`);
+			const { text, outcomes } = applyAll(file, before, jobs);
+			if (text !== before) {
+				// Someone changed the file while we worked: do it all again on their version.
+				if ((await readIfExists(file)) !== before) {
+					if (attempt < 5) continue;
+					throw new StoreError('conflict', 'the map keeps changing on disk: try again');
+				}
+				for (const o of outcomes) if (o.ok && o.before) await o.before();
+				await writeFileAtomic(file, text);
+				options.onWrite?.();
+			}
+			return outcomes;
+		}
+	}
+
+	async function drain(mapId: string, queue: { jobs: Job[]; running: boolean }) {
+		queue.running = true;
+		try {
+			while (queue.jobs.length) {
+				const jobs = queue.jobs.splice(0);
+				try {
+					const outcomes = await writeBatch(mapId, jobs);
+					jobs.forEach((job, i) =>
+						outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)
+					);
+				} catch (e) {
+					for (const job of jobs) job.reject(e);
+				}
+			}
+		} finally {
+			queue.running = false;
+		}
+	}
+
+	function enqueue<R>(
+		mapId: string,
+		job: { edit: Edit<R> } | { insert: InsertRequest }
+	): Promise<R> {
+		try {
+			mapFile(mapId);
+		} catch (e) {
+			return Promise.reject(e);
+		}
+		return new Promise<R>((resolve, reject) => {
+			let queue = queues.get(mapId);
+			if (!queue) queues.set(mapId, (queue = { jobs: [], running: false }));
+			queue.jobs.push({ ...job, resolve: resolve as (v: unknown) => void, reject } as Job);
+			if (!queue.running) void drain(mapId, queue);
+		});
+	}
+
+	/** Seeds (sources.yaml and the texts) are changed one request at a time. */
+	function withSeeds<R>(task: () => Promise<R>): Promise<R> {
+		const run = seedsQueue.then(task, task);
+		seedsQueue = run.catch(() => {});
+		return run;
+	}
+
+	return {
+		propose(mapId, parentId, contribution, now = new Date()) {
+			// Checked here, so that one bad quote cannot hold up a batch.
+			if (contribution.source !== undefined && contribution.quote !== undefined) {
+				const source = options.sources().get(contribution.source);
+				const problem = source
+					? quoteProblem(source.text, contribution as TextQuote)
+					: `no source "${contribution.source}"`;
+				if (problem) return Promise.reject(new StoreError('invalid', problem));
+			}
+			const node = proposalNode(contribution, now);
+			return enqueue(mapId, { insert: { parentId, relation: contribution.relation, node } });
+		},
+		edit(mapId, nodeId, changes) {
+			return enqueue(mapId, {
+				edit: (text) => ({ text: editNode(text, nodeId, changes), result: undefined })
+			});
+		},
+		accept(mapId, nodeId, changes = {}) {
+			return enqueue(mapId, {
+				edit: (text) => ({ text: acceptNode(text, nodeId, changes), result: undefined })
+			});
+		},
+		reject(mapId, nodeId, reason, now = new Date()) {
+			const file = archiveFile(mapId);
+			return enqueue(mapId, {
+				edit: (text) => {
+					const removed = removeNode(text, nodeId);
+					const entry: ArchiveEntry = {
+						map: mapId,
+						parent: removed.parentId,
+						relation: removed.relation,
+						rejected: now.toISOString(),
+						...(reason ? { reason } : {}),
+						node: removed.node
+					};
+					return {
+						text: removed.text,
+						result: undefined,
+						// The archive is written first: a crash between the two writes
+						// leaves the proposal in both files, never in neither.
+						before: async () => {
+							await mkdir(dirname(file), { recursive: true });
+							await writeFileAtomic(
+								file,
+								appendArchiveEntry((await readIfExists(file)) ?? '', entry)
+							);
+						}
+					};
+				}
+			});
+		},
+		async archive(mapId) {
+			const text = await readIfExists(archiveFile(mapId));
+			return text ? archiveEntries(text) : [];
+		},
+		addSource(input, text) {
+			return withSeeds(async () => {
+				if (!text.trim()) throw new StoreError('invalid', 'the text is empty');
+				if (text.length > SOURCE_TEXT_MAX)
+					throw new StoreError('invalid', `the text is longer than ${SOURCE_TEXT_MAX} characters`);
+				const sourcesText = await readFile(paths.sourcesFile, 'utf8');
+				const listed = SourcesFileSchema.safeParse(parseYaml('sources.yaml', sourcesText).data);
+				if (!listed.success)
+					throw new StoreError('conflict', 'seeds/sources.yaml does not validate');
+				if (listed.data.some((s) => s.id === input.id))
+					throw new StoreError('exists', `a source "${input.id}" exists already`);
+				const file = `${String(listed.data.length).padStart(3, '0')}_${input.id}.txt`;
+				const parsed = SourceMetaSchema.safeParse({ ...input, file });
+				if (!parsed.success)
+					throw new StoreError('invalid', parsed.error.issues[0]?.message ?? 'invalid source');
+				const textFile = join(paths.seedsDir, file);
+				if ((await readIfExists(textFile)) !== undefined)
+					throw new StoreError('exists', `seeds/${file} exists already`);
+				const meta = { ...input, file } as SourceMeta;
+				const next = appendListItem(sourcesText, meta);
+				const check = SourcesFileSchema.safeParse(parseYaml('sources.yaml', next).data);
+				if (!check.success) throw new StoreError('invalid', 'the new entry does not validate');
+				// The text first: an entry without its text would stop the app loading.
+				await writeFileAtomic(textFile, text);
+				await writeFileAtomic(paths.sourcesFile, next);
+				options.onWrite?.();
+				return meta;
+			});
+		},
+		addMap(map) {
+			return withSeeds(async () => {
+				const file = mapFile(map.id);
+				if ((await readIfExists(file)) !== undefined)
+					throw new StoreError('exists', `a map "${map.id}" exists already`);
+				const { thesis } = map;
+				const anchor: Record<string, string> = { source: thesis.source, quote: thesis.quote };
+				if (thesis.prefix) anchor.prefix = thesis.prefix;
+				if (thesis.suffix) anchor.suffix = thesis.suffix;
+				const data = {
+					id: map.id,
+					title: map.title,
+					question: map.question,
+					summary: map.summary,
+					thesis: { id: 'thesis', claim: thesis.claim, cites: [anchor] }
+				};
+				const text = stringify(data, { lineWidth: 0 });
+				validate(file, text);
+				await writeFileAtomic(file, text);
+				options.onWrite?.();
+			});
+		}
+	};
+}
+
+function appendListItem(text: string, item: unknown): string {
+	const head = text.endsWith('\n') || text === '' ? text : `${text}\n`;
+	return `${head}\n${stringify([item], { lineWidth: 0 })}`;
+}
+
+function storeError(e: unknown): unknown {
+	if (e instanceof EditError)
+		return new StoreError(
+			e.code === 'unknown-node' ? 'not-found' : e.code === 'broken-file' ? 'conflict' : 'invalid',
+			e.message
+		);
+	return e;
+}

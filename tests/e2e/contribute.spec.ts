@@ -1,0 +1,249 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const MAP = 'boric-election-thread';
+const SOURCE = 'boric-thread';
+const SECRET = 'e2e-editor-secret';
+/** What use:enhance sends: the action answers with JSON instead of a page. */
+const actionHeaders = { accept: 'application/json', 'x-sveltekit-action': 'true' };
+
+/**
+ * Select `occurrence` (0-based) of `passage` in the source text with the mouse:
+ * press just left of its first character and release just right of its last.
+ */
+async function selectWithMouse(page: Page, passage: string, occurrence: number) {
+	const box = await page.getByTestId('source-text').evaluate(
+		(section, [passage, occurrence]) => {
+			const text = section.textContent ?? '';
+			let start = -1;
+			for (let i = 0; i <= Number(occurrence); i++)
+				start = text.indexOf(String(passage), start + 1);
+			const end = start + String(passage).length;
+			// The text node and offset holding a character position.
+			const at = (pos: number) => {
+				const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+				let seen = 0;
+				for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+					const len = n.textContent!.length;
+					if (pos < seen + len) return { node: n, offset: pos - seen };
+					seen += len;
+				}
+				throw new Error('position outside the text');
+			};
+			const rectOf = (pos: number) => {
+				const { node, offset } = at(pos);
+				const r = document.createRange();
+				r.setStart(node, offset);
+				r.setEnd(node, offset + 1);
+				r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+				return r.getBoundingClientRect();
+			};
+			rectOf(start);
+			const first = rectOf(start);
+			const last = rectOf(end - 1);
+			return {
+				x1: first.left + 1,
+				y1: first.top + first.height / 2,
+				x2: last.right - 1,
+				y2: last.top + last.height / 2
+			};
+		},
+		[passage, occurrence] as const
+	);
+	await page.mouse.move(box.x1, box.y1);
+	await page.mouse.down();
+	await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+	await page.mouse.move(box.x2, box.y2, { steps: 4 });
+	await page.mouse.up();
+}
+
+async function signIn(page: Page) {
+	await page.goto('/review');
+	await page.getByLabel('Editor secret').fill(SECRET);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByText('Signed in as an editor.').first()).toBeVisible();
+}
+
+test.describe('contributing an argument', () => {
+	test('propose a rebuttal citing a selected passage, see it proposed, accept it', async ({
+		page
+	}) => {
+		await page.goto(`/maps/${MAP}/entrenched-ruling-class`);
+		await page.getByRole('link', { name: 'Add a rebuttal' }).click();
+		await expect(page).toHaveURL(
+			/\/contribute\/boric-election-thread\/entrenched-ruling-class\?relation=rebuts/
+		);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Propose a rebuttal');
+
+		// Cite by selecting the passage in the source reader.
+		await page.getByRole('link', { name: "Reader comments on Gabriel Boric's election" }).click();
+		await expect(page).toHaveURL(/\/sources\/boric-thread\?cite=/);
+		// "ruling class" occurs twice: take the second, which needs context to pin down.
+		await selectWithMouse(page, 'ruling class', 1);
+		await expect(page.getByText(/Selected: “ruling class”.*occurs more than once/)).toBeVisible();
+		await page.getByTestId('cite').click();
+
+		await expect(page).toHaveURL(/\/contribute\/boric-election-thread\/entrenched-ruling-class\?/);
+		await expect(page.getByLabel('Quote')).toHaveValue('ruling class');
+		await expect(page.getByLabel('Source', { exact: true })).toHaveValue(SOURCE);
+		await expect(page.getByTestId('context')).toContainText('after “');
+		await expect(page.getByLabel('rebuts the claim')).toBeChecked();
+
+		const claim = `A reader replies that the ruling class is not one bloc (${Date.now()})`;
+		await page.getByLabel(/^Claim/).fill(claim);
+		await page.getByLabel(/^Note/).fill('Some of them *voted* for Boric.');
+		await page.getByLabel(/^Your name/).fill('Test Reader');
+		await page.getByRole('button', { name: 'Propose' }).click();
+
+		await expect(page).toHaveURL(
+			/\/maps\/boric-election-thread\/a-reader-replies-that-the-ruling-class/
+		);
+		const detail = page.getByTestId('node-detail');
+		await expect(detail.getByRole('heading', { level: 2 })).toHaveText(claim);
+		await expect(detail.getByText('Proposed', { exact: true })).toBeVisible();
+		await expect(detail.getByText(/Proposed by Test Reader/)).toBeVisible();
+		await expect(detail.getByTestId('quote').locator('mark')).toHaveText('ruling class');
+		await expect(detail.locator('.note em')).toHaveText('voted');
+		await expect(
+			page
+				.locator('svg')
+				.getByText(/PROPOSED/)
+				.first()
+		).toBeVisible();
+		const nodeUrl = page.url();
+
+		// An editor accepts it.
+		await signIn(page);
+		const proposal = page.getByTestId('proposal').filter({ hasText: claim });
+		await expect(proposal).toBeVisible();
+		await proposal.getByRole('button', { name: 'Accept' }).click();
+		await expect(page.getByTestId('review-message')).toContainText('Accepted');
+		await expect(page.getByTestId('proposal').filter({ hasText: claim })).toHaveCount(0);
+
+		// Now an ordinary node.
+		await page.goto(nodeUrl);
+		await expect(detail.getByRole('heading', { level: 2 })).toHaveText(claim);
+		await expect(detail.getByText('Proposed', { exact: true })).toHaveCount(0);
+		await expect(detail.getByText(/Proposed by Test Reader/)).toBeVisible();
+	});
+
+	test('errors show beside their field, and nothing is written', async ({ page }) => {
+		await page.goto(`/contribute/${MAP}/great-result?relation=supports`);
+		await page.getByRole('button', { name: 'Propose' }).click();
+		await expect(page.locator('#claim-error')).toHaveText('claim is empty');
+
+		// A typed quote is checked against the source, on the server.
+		await page.getByLabel(/^Claim/).fill('A claim with a misquote');
+		await page.getByLabel('Source', { exact: true }).selectOption(SOURCE);
+		await page.getByLabel('Quote').fill('A great result in Peru.');
+		await page.getByRole('button', { name: 'Propose' }).click();
+		await expect(page.locator('#quote-error')).toContainText('quote not found in the source');
+		await expect(page).toHaveURL(/\/contribute\//);
+		await expect(page.getByLabel(/^Claim/)).toHaveValue('A claim with a misquote');
+
+		await page.goto(`/review`);
+		await expect(page.getByText('A claim with a misquote')).toHaveCount(0);
+	});
+
+	test('HTML in a claim is stored as written and shown as text', async ({ page }) => {
+		const claim = `<img src=x onerror="window.pwned=1"><script>window.pwned=1</script> ${Date.now()}`;
+		await page.goto(`/contribute/${MAP}/great-result?relation=supports`);
+		await page.getByLabel(/^Claim/).fill(claim);
+		await page.getByLabel(/^Note/).fill('**bold** <script>window.pwned=1</script>');
+		await page.getByRole('button', { name: 'Propose' }).click();
+		await expect(page).toHaveURL(/\/maps\/boric-election-thread\/img-src-x/);
+		const detail = page.getByTestId('node-detail');
+		await expect(detail.getByRole('heading', { level: 2 })).toHaveText(claim);
+		await expect(detail.locator('.note strong')).toHaveText('bold');
+		await expect(detail.locator('.note script')).toHaveCount(0);
+		expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+	});
+
+	test('bad requests get a clear 4xx and write nothing', async ({ request, baseURL }) => {
+		const cases: [string, Record<string, string>, number, RegExp][] = [
+			[
+				`/contribute/${MAP}/great-result`,
+				{ relation: 'supports', claim: '' },
+				400,
+				/claim is empty/
+			],
+			[
+				`/contribute/${MAP}/great-result`,
+				{ relation: 'supports', claim: 'x'.repeat(301) },
+				400,
+				/longer than 300/
+			],
+			[`/contribute/${MAP}/great-result`, { relation: 'up', claim: 'x' }, 400, /supports.*rebuts/],
+			[
+				`/contribute/${MAP}/great-result`,
+				{ relation: 'supports', claim: 'x', source: '../../etc', quote: 'x' },
+				400,
+				/id/
+			],
+			[`/contribute/${MAP}/no-such-node`, { relation: 'supports', claim: 'x' }, 404, /No node/],
+			[`/contribute/no-such-map/great-result`, { relation: 'supports', claim: 'x' }, 404, /No map/],
+			[
+				`/contribute/..%2F..%2Fetc/great-result`,
+				{ relation: 'supports', claim: 'x' },
+				404,
+				/No map/
+			]
+		];
+		for (const [path, form, status, message] of cases) {
+			const res = await request.post(path, {
+				form,
+				headers: { ...actionHeaders, origin: new URL(baseURL!).origin }
+			});
+			const body = await res.text();
+			expect.soft(body, `${path} ${JSON.stringify(form)}`).toMatch(message);
+			const parsed = JSON.parse(body) as { status?: number; type?: string };
+			expect.soft(parsed.status ?? res.status(), path).toBe(status);
+		}
+		// Malformed: not a form at all.
+		const res = await request.post(`/contribute/${MAP}/great-result`, {
+			data: '{"claim": "json"}',
+			headers: {
+				...actionHeaders,
+				'content-type': 'application/json',
+				origin: new URL(baseURL!).origin
+			}
+		});
+		expect(res.status()).toBeGreaterThanOrEqual(400);
+		expect(res.status()).toBeLessThan(500);
+	});
+});
+
+test.describe('reviewing', () => {
+	test('without signing in nothing can be changed', async ({ page, request, baseURL }) => {
+		await page.goto('/review');
+		await expect(page.getByLabel('Editor secret')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+		const res = await request.post('/review?/accept', {
+			form: { map: MAP, node: 'great-result' },
+			headers: { ...actionHeaders, origin: new URL(baseURL!).origin }
+		});
+		expect(await res.text()).toMatch(/Sign in as an editor first/);
+		await page.getByLabel('Editor secret').fill('wrong');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByTestId('review-message')).toHaveText('That is not the editor secret.');
+	});
+
+	test('an editor rejects a proposal and finds it in the archive', async ({ page }) => {
+		const claim = `Off-topic proposal ${Date.now()}`;
+		await page.goto(`/contribute/${MAP}/great-result?relation=supports`);
+		await page.getByLabel(/^Claim/).fill(claim);
+		await page.getByRole('button', { name: 'Propose' }).click();
+		await expect(page).toHaveURL(/off-topic-proposal/);
+
+		await signIn(page);
+		const proposal = page.getByTestId('proposal').filter({ hasText: claim });
+		await proposal.getByLabel(/Reason/).fill('off topic');
+		await proposal.getByRole('button', { name: 'Reject' }).click();
+		await expect(page.getByTestId('review-message')).toContainText('Rejected');
+		await expect(page.getByTestId('archive')).toContainText(claim);
+		await expect(page.getByTestId('archive')).toContainText('off topic');
+		const res = await page.goto(
+			page.url().replace(/\/review.*/, `/maps/${MAP}/off-topic-proposal`)
+		);
+		expect(res?.status()).toBe(404);
+	});
+});
