@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 
-const MAP = 'boric-election-thread';
+// A map of our own, started in beforeAll, so that proposals never change the
+// maps other tests count nodes in.
+const MAP = `contrib-e2e-${Date.now().toString(36)}`;
+const ROOT = 'thesis';
 const SOURCE = 'boric-thread';
 const SECRET = 'e2e-editor-secret';
 /** What use:enhance sends: the action answers with JSON instead of a page. */
@@ -63,15 +66,32 @@ async function signIn(page: Page) {
 	await expect(page.getByText('Signed in as an editor.').first()).toBeVisible();
 }
 
+test.beforeAll(async ({ request, baseURL }) => {
+	const headers = { ...actionHeaders, origin: new URL(baseURL!).origin };
+	const signin = await request.post('/review?/signin', { form: { secret: SECRET }, headers });
+	expect(await signin.text()).toMatch(/Signed in/);
+	const created = await request.post('/new?/map', {
+		headers,
+		form: {
+			id: MAP,
+			title: 'Contributions under test',
+			question: 'Is the result great?',
+			summary: 'A map the contribution tests write to.',
+			source: SOURCE,
+			claim: 'A reader calls the result great.',
+			quote: 'A great result in Chile.'
+		}
+	});
+	expect(await created.text()).toMatch(/redirect/);
+});
+
 test.describe('contributing an argument', () => {
 	test('propose a rebuttal citing a selected passage, see it proposed, accept it', async ({
 		page
 	}) => {
-		await page.goto(`/maps/${MAP}/entrenched-ruling-class`);
+		await page.goto(`/maps/${MAP}/${ROOT}`);
 		await page.getByRole('link', { name: 'Add a rebuttal' }).click();
-		await expect(page).toHaveURL(
-			/\/contribute\/boric-election-thread\/entrenched-ruling-class\?relation=rebuts/
-		);
+		await expect(page).toHaveURL(new RegExp(`/contribute/${MAP}/${ROOT}\\?relation=rebuts`));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Propose a rebuttal');
 
 		// Cite by selecting the passage in the source reader.
@@ -82,7 +102,7 @@ test.describe('contributing an argument', () => {
 		await expect(page.getByText(/Selected: “ruling class”.*occurs more than once/)).toBeVisible();
 		await page.getByTestId('cite').click();
 
-		await expect(page).toHaveURL(/\/contribute\/boric-election-thread\/entrenched-ruling-class\?/);
+		await expect(page).toHaveURL(new RegExp(`/contribute/${MAP}/${ROOT}\\?`));
 		await expect(page.getByLabel('Quote')).toHaveValue('ruling class');
 		await expect(page.getByLabel('Source', { exact: true })).toHaveValue(SOURCE);
 		await expect(page.getByTestId('context')).toContainText('after “');
@@ -94,9 +114,7 @@ test.describe('contributing an argument', () => {
 		await page.getByLabel(/^Your name/).fill('Test Reader');
 		await page.getByRole('button', { name: 'Propose' }).click();
 
-		await expect(page).toHaveURL(
-			/\/maps\/boric-election-thread\/a-reader-replies-that-the-ruling-class/
-		);
+		await expect(page).toHaveURL(new RegExp(`/maps/${MAP}/a-reader-replies-that-the-ruling-class`));
 		const detail = page.getByTestId('node-detail');
 		await expect(detail.getByRole('heading', { level: 2 })).toHaveText(claim);
 		await expect(detail.getByText('Proposed', { exact: true })).toBeVisible();
@@ -127,7 +145,7 @@ test.describe('contributing an argument', () => {
 	});
 
 	test('errors show beside their field, and nothing is written', async ({ page }) => {
-		await page.goto(`/contribute/${MAP}/great-result?relation=supports`);
+		await page.goto(`/contribute/${MAP}/${ROOT}?relation=supports`);
 		await page.getByRole('button', { name: 'Propose' }).click();
 		await expect(page.locator('#claim-error')).toHaveText('claim is empty');
 
@@ -146,11 +164,11 @@ test.describe('contributing an argument', () => {
 
 	test('HTML in a claim is stored as written and shown as text', async ({ page }) => {
 		const claim = `<img src=x onerror="window.pwned=1"><script>window.pwned=1</script> ${Date.now()}`;
-		await page.goto(`/contribute/${MAP}/great-result?relation=supports`);
+		await page.goto(`/contribute/${MAP}/${ROOT}?relation=supports`);
 		await page.getByLabel(/^Claim/).fill(claim);
 		await page.getByLabel(/^Note/).fill('**bold** <script>window.pwned=1</script>');
 		await page.getByRole('button', { name: 'Propose' }).click();
-		await expect(page).toHaveURL(/\/maps\/boric-election-thread\/img-src-x/);
+		await expect(page).toHaveURL(new RegExp(`/maps/${MAP}/img-src-x`));
 		const detail = page.getByTestId('node-detail');
 		await expect(detail.getByRole('heading', { level: 2 })).toHaveText(claim);
 		await expect(detail.locator('.note strong')).toHaveText('bold');
@@ -160,33 +178,23 @@ test.describe('contributing an argument', () => {
 
 	test('bad requests get a clear 4xx and write nothing', async ({ request, baseURL }) => {
 		const cases: [string, Record<string, string>, number, RegExp][] = [
+			[`/contribute/${MAP}/${ROOT}`, { relation: 'supports', claim: '' }, 400, /claim is empty/],
 			[
-				`/contribute/${MAP}/great-result`,
-				{ relation: 'supports', claim: '' },
-				400,
-				/claim is empty/
-			],
-			[
-				`/contribute/${MAP}/great-result`,
+				`/contribute/${MAP}/${ROOT}`,
 				{ relation: 'supports', claim: 'x'.repeat(301) },
 				400,
 				/longer than 300/
 			],
-			[`/contribute/${MAP}/great-result`, { relation: 'up', claim: 'x' }, 400, /supports.*rebuts/],
+			[`/contribute/${MAP}/${ROOT}`, { relation: 'up', claim: 'x' }, 400, /supports.*rebuts/],
 			[
-				`/contribute/${MAP}/great-result`,
+				`/contribute/${MAP}/${ROOT}`,
 				{ relation: 'supports', claim: 'x', source: '../../etc', quote: 'x' },
 				400,
 				/id/
 			],
 			[`/contribute/${MAP}/no-such-node`, { relation: 'supports', claim: 'x' }, 404, /No node/],
-			[`/contribute/no-such-map/great-result`, { relation: 'supports', claim: 'x' }, 404, /No map/],
-			[
-				`/contribute/..%2F..%2Fetc/great-result`,
-				{ relation: 'supports', claim: 'x' },
-				404,
-				/No map/
-			]
+			[`/contribute/no-such-map/${ROOT}`, { relation: 'supports', claim: 'x' }, 404, /No map/],
+			[`/contribute/..%2F..%2Fetc/${ROOT}`, { relation: 'supports', claim: 'x' }, 404, /No map/]
 		];
 		for (const [path, form, status, message] of cases) {
 			const res = await request.post(path, {
@@ -199,7 +207,7 @@ test.describe('contributing an argument', () => {
 			expect.soft(parsed.status ?? res.status(), path).toBe(status);
 		}
 		// Malformed: not a form at all.
-		const res = await request.post(`/contribute/${MAP}/great-result`, {
+		const res = await request.post(`/contribute/${MAP}/${ROOT}`, {
 			data: '{"claim": "json"}',
 			headers: {
 				...actionHeaders,
@@ -218,7 +226,7 @@ test.describe('reviewing', () => {
 		await expect(page.getByLabel('Editor secret')).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Accept' })).toHaveCount(0);
 		const res = await request.post('/review?/accept', {
-			form: { map: MAP, node: 'great-result' },
+			form: { map: MAP, node: ROOT },
 			headers: { ...actionHeaders, origin: new URL(baseURL!).origin }
 		});
 		expect(await res.text()).toMatch(/Sign in as an editor first/);
@@ -229,7 +237,7 @@ test.describe('reviewing', () => {
 
 	test('an editor rejects a proposal and finds it in the archive', async ({ page }) => {
 		const claim = `Off-topic proposal ${Date.now()}`;
-		await page.goto(`/contribute/${MAP}/great-result?relation=supports`);
+		await page.goto(`/contribute/${MAP}/${ROOT}?relation=supports`);
 		await page.getByLabel(/^Claim/).fill(claim);
 		await page.getByRole('button', { name: 'Propose' }).click();
 		await expect(page).toHaveURL(/off-topic-proposal/);
@@ -245,5 +253,41 @@ test.describe('reviewing', () => {
 			page.url().replace(/\/review.*/, `/maps/${MAP}/off-topic-proposal`)
 		);
 		expect(res?.status()).toBe(404);
+	});
+});
+
+test.describe('new material', () => {
+	test('an editor adds a source text, and a map is started from it', async ({ page }) => {
+		const id = `e2e-source-${Date.now().toString(36)}`;
+		await page.goto('/new');
+		await expect(page.getByTestId('editors-only')).toBeVisible();
+		await signIn(page);
+		await page.getByRole('link', { name: 'Add a source or map' }).click();
+		await page.locator('#source-id').fill('../../etc/passwd');
+		await page.getByRole('button', { name: 'Add the source' }).click();
+		await expect(page.getByText(/an id is lowercase letters/)).toBeVisible();
+
+		await page.locator('#source-id').fill(id);
+		await page.locator('#source-title').fill('A letter to the editor');
+		await page.locator('#source-kind').fill('letter');
+		await page.locator('#source-date').fill('2026-11');
+		await page.locator('#source-language').fill('en');
+		await page.locator('#source-description').fill('A short letter, for the test.');
+		await page.locator('#source-text').fill('Dear editor,\nThe map is <b>wrong</b>.\n');
+		await page.getByRole('button', { name: 'Add the source' }).click();
+		await expect(page.getByText('Added the source "A letter to the editor".')).toBeVisible();
+
+		await page.locator('#map-id').fill(`${id}-map`);
+		await page.locator('#map-title').fill('The letter');
+		await page.locator('#map-question').fill('Is the map wrong?');
+		await page.locator('#map-summary').fill('One letter.');
+		await page.locator('#map-source').selectOption(id);
+		await page.locator('#map-claim').fill('The writer says the map is wrong.');
+		await page.locator('#map-quote').fill('The map is <b>wrong</b>.');
+		await page.getByRole('button', { name: 'Start the map' }).click();
+		await expect(page).toHaveURL(new RegExp(`/maps/${id}-map$`));
+		await expect(page.getByTestId('node-detail').getByTestId('quote')).toContainText(
+			'The map is <b>wrong</b>.'
+		);
 	});
 });

@@ -34,6 +34,7 @@ import {
 	type NodeChanges
 } from '../arguments/edit';
 import type { TextQuote } from '../arguments/anchor';
+import { SOURCE_TEXT_MAX } from '../arguments/new-material';
 import { proposalNode, quoteProblem, type Contribution } from '../arguments/contribution';
 import { loadMap } from '../arguments/load';
 import type { Source } from '../arguments/model';
@@ -130,8 +131,6 @@ export interface NewMap {
 	summary: string;
 	thesis: { claim: string; source: string; quote: string; prefix?: string; suffix?: string };
 }
-
-export const SOURCE_TEXT_MAX = 500_000;
 
 export interface Store {
 	propose(
@@ -377,7 +376,8 @@ export function createStore(options: StoreOptions): Store {
 				const textFile = join(paths.seedsDir, file);
 				if ((await readIfExists(textFile)) !== undefined)
 					throw new StoreError('exists', `seeds/${file} exists already`);
-				const meta = { ...input, file } as SourceMeta;
+				const { id, ...rest } = input;
+				const meta = { id, file, ...rest } as SourceMeta;
 				const next = appendListItem(sourcesText, meta);
 				const check = SourcesFileSchema.safeParse(parseYaml('sources.yaml', next).data);
 				if (!check.success) throw new StoreError('invalid', 'the new entry does not validate');

@@ -1,0 +1,93 @@
+/**
+ * New material from a teacher: a source text and a map started from it. The
+ * same schemas check the app's form (/new) and `npm run new:source`.
+ */
+import { z } from 'zod';
+import { CLAIM_MAX, IdSchema, QUOTE_MAX, SourceMetaSchema } from './schema';
+
+export const SOURCE_TEXT_MAX = 500_000;
+
+/** A source's metadata as a teacher gives it; the store picks the file name. */
+export const NewSourceSchema = SourceMetaSchema.omit({ file: true }).extend({
+	text: z
+		.string('text must be text')
+		.max(SOURCE_TEXT_MAX, `the text is longer than ${SOURCE_TEXT_MAX} characters`)
+		.refine((t) => t.trim() !== '', 'the text is empty')
+});
+
+const text = (what: string, max: number) =>
+	z
+		.string(`${what} must be text`)
+		.trim()
+		.min(1, `${what} is empty`)
+		.max(max, `${what} is longer than ${max} characters`);
+
+export const NewMapSchema = z.strictObject({
+	id: IdSchema,
+	title: text('title', 200),
+	question: text('question', 300),
+	summary: text('summary', 3000),
+	source: IdSchema,
+	claim: text('claim', CLAIM_MAX),
+	quote: z.string('quote must be text').min(1, 'quote is empty').max(QUOTE_MAX),
+	prefix: z.string().min(1).max(200).optional(),
+	suffix: z.string().min(1).max(200).optional()
+});
+
+export type NewSource = z.infer<typeof NewSourceSchema>;
+export type NewMapInput = z.infer<typeof NewMapSchema>;
+
+/** Form values: known keys, empty ones left out, caveats one per line. */
+export function formValues(form: FormData, keys: readonly string[]): Record<string, unknown> {
+	const values: Record<string, unknown> = {};
+	for (const key of keys) {
+		const value = form.get(key);
+		if (typeof value !== 'string' || value === '') continue;
+		values[key] =
+			key === 'caveats'
+				? value
+						.split('\n')
+						.map((l) => l.trim())
+						.filter(Boolean)
+				: value;
+	}
+	return values;
+}
+
+export const NEW_SOURCE_KEYS = [
+	'id',
+	'title',
+	'kind',
+	'date',
+	'date_note',
+	'language',
+	'author',
+	'translator',
+	'original_location',
+	'description',
+	'caveats',
+	'text'
+] as const;
+
+export const NEW_MAP_KEYS = [
+	'id',
+	'title',
+	'question',
+	'summary',
+	'source',
+	'claim',
+	'quote',
+	'prefix',
+	'suffix'
+] as const;
+
+/** Per field, its first problem. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const key = String(issue.path[0] ?? 'form');
+		errors[key] ??=
+			issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : issue.message;
+	}
+	return errors;
+}

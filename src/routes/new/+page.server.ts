@@ -1,0 +1,103 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { resolve } from '$app/paths';
+import { quoteProblem } from '$lib/arguments/contribution';
+import {
+	fieldErrors,
+	formValues,
+	NEW_MAP_KEYS,
+	NEW_SOURCE_KEYS,
+	NewMapSchema,
+	NewSourceSchema
+} from '$lib/arguments/new-material';
+import { editingEnabled, isEditor } from '$lib/server/auth.server';
+import { getContent } from '$lib/server/content.server';
+import { getStore } from '$lib/server/contribute.server';
+import { StoreError } from '$lib/server/store.server';
+
+export function load({ cookies }) {
+	const content = getContent();
+	return {
+		enabled: editingEnabled(),
+		editor: isEditor(cookies),
+		sources: [...content.sources.values()].map((s) => ({ id: s.id, title: s.title }))
+	};
+}
+
+async function readForm(request: Request): Promise<FormData | undefined> {
+	try {
+		return await request.formData();
+	} catch {
+		return undefined;
+	}
+}
+
+export const actions = {
+	source: async ({ request, cookies }) => {
+		if (!isEditor(cookies))
+			return fail(403, { which: 'source', errors: { form: 'Sign in as an editor first.' } });
+		const form = await readForm(request);
+		if (!form) return fail(400, { which: 'source', errors: { form: 'send the source as a form' } });
+		const values = formValues(form, NEW_SOURCE_KEYS);
+		const parsed = NewSourceSchema.safeParse(values);
+		const shown = Object.fromEntries(NEW_SOURCE_KEYS.map((k) => [k, String(form.get(k) ?? '')]));
+		if (!parsed.success)
+			return fail(400, { which: 'source', values: shown, errors: fieldErrors(parsed.error) });
+		const { text, ...meta } = parsed.data;
+		try {
+			await getStore().addSource(meta, text);
+		} catch (e) {
+			if (e instanceof StoreError)
+				return fail(e.status, { which: 'source', values: shown, errors: { form: e.message } });
+			throw e;
+		}
+		return { which: 'source', message: `Added the source "${meta.title}".`, sourceId: meta.id };
+	},
+	map: async ({ request, cookies }) => {
+		if (!isEditor(cookies))
+			return fail(403, { which: 'map', errors: { form: 'Sign in as an editor first.' } });
+		const form = await readForm(request);
+		if (!form) return fail(400, { which: 'map', errors: { form: 'send the map as a form' } });
+		const values = formValues(form, NEW_MAP_KEYS);
+		const shown = Object.fromEntries(NEW_MAP_KEYS.map((k) => [k, String(form.get(k) ?? '')]));
+		const parsed = NewMapSchema.safeParse(values);
+		if (!parsed.success)
+			return fail(400, { which: 'map', values: shown, errors: fieldErrors(parsed.error) });
+		const m = parsed.data;
+		const content = getContent();
+		if (content.maps.has(m.id))
+			return fail(409, {
+				which: 'map',
+				values: shown,
+				errors: { id: `a map "${m.id}" exists already` }
+			});
+		const source = content.sources.get(m.source);
+		if (!source)
+			return fail(400, {
+				which: 'map',
+				values: shown,
+				errors: { source: `no source "${m.source}"` }
+			});
+		const problem = quoteProblem(source.text, m);
+		if (problem) return fail(400, { which: 'map', values: shown, errors: { quote: problem } });
+		try {
+			await getStore().addMap({
+				id: m.id,
+				title: m.title,
+				question: m.question,
+				summary: m.summary,
+				thesis: {
+					claim: m.claim,
+					source: m.source,
+					quote: m.quote,
+					prefix: m.prefix,
+					suffix: m.suffix
+				}
+			});
+		} catch (e) {
+			if (e instanceof StoreError)
+				return fail(e.status, { which: 'map', values: shown, errors: { form: e.message } });
+			throw e;
+		}
+		redirect(303, resolve('/maps/[map]', { map: m.id }));
+	}
+};
