@@ -1,10 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 
-// A map of our own, started in beforeAll, so that proposals never change the
-// maps other tests count nodes in.
-const MAP = `contrib-e2e-${Date.now().toString(36)}`;
+// A source and a map of our own, added in beforeAll, so that proposals never
+// change the maps and passages other tests count.
+const RUN = Date.now().toString(36);
+const MAP = `contrib-e2e-${RUN}`;
+const SOURCE = `contrib-e2e-${RUN}`;
+const SOURCE_TITLE = `A reform debate (${RUN})`;
+const SOURCE_TEXT = [
+	'Ministers say the reform will pay for itself.',
+	'Economists reply that the reform will pay for itself only if growth returns.',
+	'A reader notes that nobody has costed it.',
+	''
+].join('\n');
 const ROOT = 'thesis';
-const SOURCE = 'boric-thread';
 const SECRET = 'e2e-editor-secret';
 /** What use:enhance sends: the action answers with JSON instead of a page. */
 const actionHeaders = { accept: 'application/json', 'x-sveltekit-action': 'true' };
@@ -70,6 +78,19 @@ test.beforeAll(async ({ request, baseURL }) => {
 	const headers = { ...actionHeaders, origin: new URL(baseURL!).origin };
 	const signin = await request.post('/review?/signin', { form: { secret: SECRET }, headers });
 	expect(await signin.text()).toMatch(/Signed in/);
+	const source = await request.post('/new?/source', {
+		headers,
+		form: {
+			id: SOURCE,
+			title: SOURCE_TITLE,
+			kind: 'invented dialogue',
+			date: '2026',
+			language: 'en',
+			description: 'A text the contribution tests cite.',
+			text: SOURCE_TEXT
+		}
+	});
+	expect(await source.text()).toMatch(/Added the source/);
 	const created = await request.post('/new?/map', {
 		headers,
 		form: {
@@ -78,8 +99,8 @@ test.beforeAll(async ({ request, baseURL }) => {
 			question: 'Is the result great?',
 			summary: 'A map the contribution tests write to.',
 			source: SOURCE,
-			claim: 'A reader calls the result great.',
-			quote: 'A great result in Chile.'
+			claim: 'Ministers say the reform will pay for itself.',
+			quote: 'Ministers say the reform will pay for itself.'
 		}
 	});
 	expect(await created.text()).toMatch(/redirect/);
@@ -95,32 +116,37 @@ test.describe('contributing an argument', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Propose a rebuttal');
 
 		// Cite by selecting the passage in the source reader.
-		await page.getByRole('link', { name: "Reader comments on Gabriel Boric's election" }).click();
-		await expect(page).toHaveURL(/\/sources\/boric-thread\?cite=/);
-		// "ruling class" occurs twice: take the second, which needs context to pin down.
-		await selectWithMouse(page, 'ruling class', 1);
-		await expect(page.getByText(/Selected: “ruling class”.*occurs more than once/)).toBeVisible();
+		await page.getByRole('link', { name: SOURCE_TITLE }).click();
+		await expect(page).toHaveURL(new RegExp(`/sources/${SOURCE}\\?cite=`));
+		// The passage occurs twice: take the second, which needs context to pin down.
+		await selectWithMouse(page, 'the reform will pay for itself', 1);
+		await expect(
+			page.getByText(/Selected: “the reform will pay for itself”.*occurs more than once/)
+		).toBeVisible();
 		await page.getByTestId('cite').click();
 
 		await expect(page).toHaveURL(new RegExp(`/contribute/${MAP}/${ROOT}\\?`));
-		await expect(page.getByLabel('Quote')).toHaveValue('ruling class');
+		await expect(page.getByLabel('Quote')).toHaveValue('the reform will pay for itself');
 		await expect(page.getByLabel('Source', { exact: true })).toHaveValue(SOURCE);
 		await expect(page.getByTestId('context')).toContainText('after “');
 		await expect(page.getByLabel('rebuts the claim')).toBeChecked();
 
-		const claim = `A reader replies that the ruling class is not one bloc (${Date.now()})`;
+		const claim = `Economists make the reform's payoff depend on growth (${Date.now()})`;
 		await page.getByLabel(/^Claim/).fill(claim);
-		await page.getByLabel(/^Note/).fill('Some of them *voted* for Boric.');
+		await page.getByLabel(/^Note/).fill('Growth is *not* assured.');
 		await page.getByLabel(/^Your name/).fill('Test Reader');
 		await page.getByRole('button', { name: 'Propose' }).click();
 
-		await expect(page).toHaveURL(new RegExp(`/maps/${MAP}/a-reader-replies-that-the-ruling-class`));
+		await expect(page).toHaveURL(new RegExp(`/maps/${MAP}/economists-make-the-reform-s-payoff`));
 		const detail = page.getByTestId('node-detail');
 		await expect(detail.getByRole('heading', { level: 2 })).toHaveText(claim);
 		await expect(detail.getByText('Proposed', { exact: true })).toBeVisible();
 		await expect(detail.getByText(/Proposed by Test Reader/)).toBeVisible();
-		await expect(detail.getByTestId('quote').locator('mark')).toHaveText('ruling class');
-		await expect(detail.locator('.note em')).toHaveText('voted');
+		await expect(detail.getByTestId('quote').locator('mark')).toHaveText(
+			'the reform will pay for itself'
+		);
+		await expect(detail.getByTestId('quote')).toContainText('Economists reply that');
+		await expect(detail.locator('.note em')).toHaveText('not');
 		await expect(
 			page
 				.locator('svg')
@@ -152,7 +178,7 @@ test.describe('contributing an argument', () => {
 		// A typed quote is checked against the source, on the server.
 		await page.getByLabel(/^Claim/).fill('A claim with a misquote');
 		await page.getByLabel('Source', { exact: true }).selectOption(SOURCE);
-		await page.getByLabel('Quote').fill('A great result in Peru.');
+		await page.getByLabel('Quote').fill('the reform will pay for nothing');
 		await page.getByRole('button', { name: 'Propose' }).click();
 		await expect(page.locator('#quote-error')).toContainText('quote not found in the source');
 		await expect(page).toHaveURL(/\/contribute\//);
