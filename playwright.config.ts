@@ -14,7 +14,9 @@ export default defineConfig({
 	workers: process.env.CI ? 1 : 2,
 	retries: 0,
 	reporter: process.env.CI ? [['list']] : [['list']],
-	timeout: 30_000,
+	// Generous: a 2-core machine running a build beside the browser is slow, not broken.
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure'

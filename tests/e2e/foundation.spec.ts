@@ -11,7 +11,7 @@ async function expectAccessible(page: Page) {
 }
 
 test.describe('reading a map back to its source', () => {
-	test('index → map → node → source, with the passage highlighted', async ({ page }) => {
+	test('the index lists the maps and opens one at its thesis', async ({ page }) => {
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1, name: 'Argument maps' })).toBeVisible();
 		const card = page.getByRole('listitem').filter({ hasText: "Readers on Boric's election" });
@@ -31,7 +31,10 @@ test.describe('reading a map back to its source', () => {
 			"The first commenter calls Boric's election a great result for Chile."
 		);
 		await expectAccessible(page);
+	});
 
+	test('a node shows its quote and links to the source at that passage', async ({ page }) => {
+		const detail = page.getByTestId('node-detail');
 		await page.goto('/maps/boric-election-thread/constitution-task');
 		await expect(detail.getByRole('heading', { level: 2 })).toContainText(
 			"Boric's great task is to replace Chile's constitution"
