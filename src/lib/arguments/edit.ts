@@ -44,10 +44,27 @@ interface Located {
 	parent?: { id: string; relation: Relation; seq: YAMLSeq; index: number; map: YAMLMap };
 }
 
+/**
+ * The last few texts parsed, and the documents they gave. Parsing is most of
+ * the cost of an edit, and a queue of edits parses each result twice (once to
+ * check it, once to edit it further). Safe because the edits never change a
+ * parsed document: they clone it, or read it.
+ */
+const parsed: { text: string; doc: Document.Parsed }[] = [];
+const PARSED_KEEP = 4;
+
+function remember(text: string, doc: Document.Parsed) {
+	parsed.unshift({ text, doc });
+	parsed.length = Math.min(parsed.length, PARSED_KEEP);
+}
+
 function parse(text: string): Document.Parsed {
+	const known = parsed.find((p) => p.text === text);
+	if (known) return known.doc;
 	const doc = parseDocument(text, { uniqueKeys: true });
 	if (doc.errors.length)
 		throw new EditError('broken-file', `the map file does not parse: ${doc.errors[0]!.message}`);
+	remember(text, doc);
 	return doc;
 }
 
@@ -223,7 +240,10 @@ function settle(
 		let spliced = text;
 		for (const s of ordered) spliced = applySplice(spliced, s);
 		const check = parseDocument(spliced, { uniqueKeys: true });
-		if (!check.errors.length && canonical(check.toJS()) === want) return spliced;
+		if (!check.errors.length && canonical(check.toJS()) === want) {
+			remember(spliced, check);
+			return spliced;
+		}
 	}
 	if (isDoc(expected)) return expected.toString();
 	return fallbackFrom(original!, expected);

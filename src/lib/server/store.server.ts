@@ -41,6 +41,7 @@ import type { Source } from '../arguments/model';
 import { formatProblem, type Problem } from '../arguments/problems';
 import {
 	IdSchema,
+	NodeSchema,
 	SourceMetaSchema,
 	SourcesFileSchema,
 	type SourceMeta
@@ -53,10 +54,13 @@ export type StoreErrorCode = 'not-found' | 'invalid' | 'conflict' | 'exists';
 export class StoreError extends Error {
 	readonly code: StoreErrorCode;
 	readonly status: number;
-	constructor(code: StoreErrorCode, message: string) {
+	/** The form field at fault, when there is one. */
+	readonly field?: string;
+	constructor(code: StoreErrorCode, message: string, field?: string) {
 		super(message);
 		this.name = 'StoreError';
 		this.code = code;
+		this.field = field;
 		this.status = { 'not-found': 404, invalid: 400, conflict: 409, exists: 409 }[code];
 	}
 }
@@ -150,9 +154,14 @@ export interface Store {
 	addMap(map: NewMap): Promise<void>;
 }
 
+/** How long an idle queue waits for more edits before it writes. */
+const GATHER_MS = 5;
+
 export function createStore(options: StoreOptions): Store {
 	const { paths } = options;
 	const queues = new Map<string, { jobs: Job[]; running: boolean }>();
+	/** Per map, the text this store last wrote: it validated then. */
+	const knownGood = new Map<string, string>();
 	let seedsQueue: Promise<unknown> = Promise.resolve();
 
 	const checkId = (id: string, what: string) => {
@@ -178,9 +187,12 @@ export function createStore(options: StoreOptions): Store {
 	 * Apply the jobs in order, each on the result of the one before; a job that
 	 * fails fails alone. Runs of proposals are inserted together, in one parse.
 	 */
-	function applyAll(file: string, text: string, jobs: Job[]) {
+	function applyAll(file: string, text: string, jobs: Job[], baseValid: boolean) {
 		const outcomes: Outcome[] = [];
 		let current = text;
+		// Proposals are checked one by one before they queue, so adding them to a
+		// map known to validate needs no check of the whole map.
+		let currentValid = baseValid;
 		const one = (job: Job): Outcome => {
 			try {
 				const {
@@ -198,8 +210,9 @@ export function createStore(options: StoreOptions): Store {
 							);
 							return { text: r.text, result: { id: r.id }, before: undefined };
 						})();
-				validate(file, next);
+				if ('edit' in job || !currentValid) validate(file, next);
 				current = next;
+				currentValid = true;
 				return { ok: true, value: result, before };
 			} catch (e) {
 				return { ok: false, value: storeError(e) };
@@ -225,8 +238,9 @@ export function createStore(options: StoreOptions): Store {
 					current,
 					run.map((r) => r.insert)
 				);
-				validate(file, batch.text);
+				if (!currentValid) validate(file, batch.text);
 				current = batch.text;
+				currentValid = true;
 				for (const o of batch.outcomes)
 					outcomes.push(
 						o.ok ? { ok: true, value: { id: o.id } } : { ok: false, value: storeError(o.error) }
@@ -244,7 +258,7 @@ export function createStore(options: StoreOptions): Store {
 		for (let attempt = 0; ; attempt++) {
 			const before = await readIfExists(file);
 			if (before === undefined) throw new StoreError('not-found', `no map "${mapId}"`);
-			const { text, outcomes } = applyAll(file, before, jobs);
+			const { text, outcomes } = applyAll(file, before, jobs, knownGood.get(mapId) === before);
 			if (text !== before) {
 				// Someone changed the file while we worked: do it all again on their version.
 				if ((await readIfExists(file)) !== before) {
@@ -253,6 +267,7 @@ export function createStore(options: StoreOptions): Store {
 				}
 				for (const o of outcomes) if (o.ok && o.before) await o.before();
 				await writeFileAtomic(file, text);
+				knownGood.set(mapId, text);
 				options.onWrite?.();
 			}
 			return outcomes;
@@ -291,7 +306,11 @@ export function createStore(options: StoreOptions): Store {
 			let queue = queues.get(mapId);
 			if (!queue) queues.set(mapId, (queue = { jobs: [], running: false }));
 			queue.jobs.push({ ...job, resolve: resolve as (v: unknown) => void, reject } as Job);
-			if (!queue.running) void drain(mapId, queue);
+			if (!queue.running) {
+				// Wait a moment, so that submissions arriving together share one write.
+				queue.running = true;
+				setTimeout(() => void drain(mapId, queue), GATHER_MS);
+			}
 		});
 	}
 
@@ -307,12 +326,19 @@ export function createStore(options: StoreOptions): Store {
 			// Checked here, so that one bad quote cannot hold up a batch.
 			if (contribution.source !== undefined && contribution.quote !== undefined) {
 				const source = options.sources().get(contribution.source);
-				const problem = source
-					? quoteProblem(source.text, contribution as TextQuote)
-					: `no source "${contribution.source}"`;
-				if (problem) return Promise.reject(new StoreError('invalid', problem));
+				if (!source)
+					return Promise.reject(
+						new StoreError('invalid', `no source "${contribution.source}"`, 'source')
+					);
+				const problem = quoteProblem(source.text, contribution as TextQuote);
+				if (problem) return Promise.reject(new StoreError('invalid', problem, 'quote'));
 			}
 			const node = proposalNode(contribution, now);
+			const checked = NodeSchema.safeParse({ id: 'proposal', ...node });
+			if (!checked.success)
+				return Promise.reject(
+					new StoreError('invalid', checked.error.issues[0]?.message ?? 'invalid proposal')
+				);
 			return enqueue(mapId, { insert: { parentId, relation: contribution.relation, node } });
 		},
 		edit(mapId, nodeId, changes) {

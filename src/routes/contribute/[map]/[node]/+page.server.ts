@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
-import { parseContribution, quoteProblem, type FieldErrors } from '$lib/arguments/contribution';
+import { parseContribution, type FieldErrors } from '$lib/arguments/contribution';
 import type { Content } from '$lib/arguments/model';
 import { IdSchema, type Relation } from '$lib/arguments/schema';
 import { getContent } from '$lib/server/content.server';
@@ -40,9 +40,11 @@ export function load({ params, url }) {
 }
 
 export const actions = {
+	// No content index here: the store checks the map, the node and the quote
+	// against the files themselves, so a burst of proposals costs no reloads.
 	default: async ({ request, params }) => {
-		const content = getContent();
-		const { map, node } = find(content, params);
+		if (!IdSchema.safeParse(params.map).success) error(404, `No map "${params.map}"`);
+		if (!IdSchema.safeParse(params.node).success) error(404, `No node "${params.node}"`);
 		let form: FormData;
 		try {
 			form = await request.formData();
@@ -57,21 +59,15 @@ export const actions = {
 		) as Record<string, string>;
 		const parsed = parseContribution(form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
-		const c = parsed.data;
-		if (c.source !== undefined && c.quote !== undefined) {
-			const source = content.sources.get(c.source);
-			const problem = source ? quoteProblem(source.text, { ...c, quote: c.quote }) : undefined;
-			if (!source) return fail(400, { values, errors: { source: `no source "${c.source}"` } });
-			if (problem) return fail(400, { values, errors: { quote: problem } });
-		}
 		let id: string;
 		try {
-			({ id } = await getStore().propose(map.id, node.id, c));
+			({ id } = await getStore().propose(params.map, params.node, parsed.data));
 		} catch (e) {
-			if (e instanceof StoreError)
-				return fail(e.status, { values, errors: { form: e.message } satisfies FieldErrors });
-			throw e;
+			if (!(e instanceof StoreError)) throw e;
+			if (e.code === 'not-found') error(404, e.message);
+			const field = (e.field ?? 'form') as keyof FieldErrors;
+			return fail(e.status, { values, errors: { [field]: e.message } as FieldErrors });
 		}
-		redirect(303, resolve('/maps/[map]/[[node]]', { map: map.id, node: id }));
+		redirect(303, resolve('/maps/[map]/[[node]]', { map: params.map, node: id }));
 	}
 };

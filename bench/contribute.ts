@@ -1,0 +1,162 @@
+/**
+ * Contributions under load: N readers submit a proposal to one map at the same
+ * moment, against the real built server (node build/index.js) on a scratch
+ * copy of the content. Reports submissions per second and latency
+ * percentiles, and checks that every submission is in the file, which still
+ * validates. Target: all 50 land, p95 under 200 ms.
+ *
+ *   npm run build && npm run bench:contribute [-- --contributors 50 --rounds 3]
+ *
+ * `benchContribute()` is exported for bench/run.ts.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
+import type { NodeInput } from '../src/lib/arguments/schema';
+import { contentPaths, loadContentFromDisk } from '../src/lib/server/content-files';
+
+export interface ContributeBenchResult {
+	contributors: number;
+	rounds: number;
+	/** Per round. */
+	landed: number[];
+	submissionsPerSecond: number;
+	p50Ms: number;
+	p95Ms: number;
+	maxMs: number;
+	fileValid: boolean;
+}
+
+const MAP = 'boric-election-thread';
+const PARENT = 'great-result';
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function waitFor(url: string, ms: number) {
+	const until = Date.now() + ms;
+	for (;;) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not up yet
+		}
+		if (Date.now() > until) throw new Error(`server did not answer at ${url}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+export async function benchContribute({
+	contributors = 50,
+	rounds = 3,
+	port = 4491
+} = {}): Promise<ContributeBenchResult> {
+	if (!existsSync('build/index.js'))
+		throw new Error('no build/index.js: run `npm run build` first');
+	const root = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+	cpSync('content', join(root, 'content'), { recursive: true });
+	cpSync('seeds', join(root, 'seeds'), { recursive: true });
+	const origin = `http://127.0.0.1:${port}`;
+	const server = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			ATLAS_ROOT: root,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	try {
+		await waitFor(`${origin}/`, 30_000);
+		const submit = async (claim: string) => {
+			const body = new URLSearchParams({
+				relation: 'rebuts',
+				claim,
+				contributor: 'bench',
+				source: 'boric-thread',
+				quote: 'A great result in Chile.'
+			});
+			const started = performance.now();
+			const res = await fetch(`${origin}/contribute/${MAP}/${PARENT}`, {
+				method: 'POST',
+				body,
+				redirect: 'manual',
+				headers: {
+					origin,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				}
+			});
+			await res.arrayBuffer();
+			return { ms: performance.now() - started, ok: res.status === 303 };
+		};
+		await submit('Warm-up proposal');
+		const latencies: number[] = [];
+		const landed: number[] = [];
+		let wall = 0;
+		for (let round = 0; round < rounds; round++) {
+			const started = performance.now();
+			const results = await Promise.all(
+				Array.from({ length: contributors }, (_, i) =>
+					submit(`Bench round ${round} contributor ${i} says it was not so great`)
+				)
+			);
+			wall += performance.now() - started;
+			latencies.push(...results.map((r) => r.ms));
+			const text = readFileSync(join(root, 'content', 'arguments', `${MAP}.yaml`), 'utf8');
+			const claims = new Set<string>();
+			const visit = (n: NodeInput) => {
+				claims.add(n.claim);
+				[...(n.supports ?? []), ...(n.rebuts ?? [])].forEach(visit);
+			};
+			visit((parse(text) as { thesis: NodeInput }).thesis);
+			landed.push(
+				results.filter(
+					(r, i) =>
+						r.ok && claims.has(`Bench round ${round} contributor ${i} says it was not so great`)
+				).length
+			);
+		}
+		latencies.sort((a, b) => a - b);
+		return {
+			contributors,
+			rounds,
+			landed,
+			submissionsPerSecond: (contributors * rounds) / (wall / 1000),
+			p50Ms: percentile(latencies, 50),
+			p95Ms: percentile(latencies, 95),
+			maxMs: latencies.at(-1)!,
+			fileValid: loadContentFromDisk(contentPaths(root)).problems.length === 0
+		};
+	} finally {
+		server.kill('SIGTERM');
+		rmSync(root, { recursive: true, force: true });
+	}
+}
+
+export function formatContributeBench(r: ContributeBenchResult): string {
+	const allLanded = r.landed.every((n) => n === r.contributors);
+	return [
+		`contributions: ${r.contributors} concurrent contributors × ${r.rounds} rounds against node build/index.js`,
+		`  landed per round: ${r.landed.join(', ')} of ${r.contributors}${allLanded ? ' (all)' : ' (SOME LOST)'}; map file valid: ${r.fileValid}`,
+		`  ${r.submissionsPerSecond.toFixed(0)} submissions/s; latency p50 ${r.p50Ms.toFixed(0)} ms, p95 ${r.p95Ms.toFixed(0)} ms, max ${r.maxMs.toFixed(0)} ms (target p95 < 200 ms: ${r.p95Ms < 200 ? 'met' : 'missed'})`
+	].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	const { values } = parseArgs({
+		options: { contributors: { type: 'string' }, rounds: { type: 'string' } }
+	});
+	const result = await benchContribute({
+		contributors: Number(values.contributors ?? 50),
+		rounds: Number(values.rounds ?? 3)
+	});
+	console.log(formatContributeBench(result));
+	if (!result.fileValid || result.landed.some((n) => n !== result.contributors)) process.exit(1);
+}
