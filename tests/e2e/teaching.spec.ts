@@ -1,11 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { readFile } from 'node:fs/promises';
 
 // content/arguments/boric-election-thread.yaml reveals great-result, allende-tradition,
 // constitution-task, hands-off, massive-task first, then the rest depth-first.
 const MAP = 'boric-election-thread';
+
+// The machines that run this suite are shared and often busy: a client-side navigation can
+// take several seconds there. Wait longer than the defaults rather than fail on load.
+const expect = baseExpect.configure({ timeout: 15_000 });
+test.describe.configure({ timeout: 90_000 });
 const PRESENT = `/present/${MAP}`;
 
 const claim = (page: Page) => page.getByTestId('claim');
@@ -94,7 +99,11 @@ test.describe('Presentation mode', () => {
 		const notes = page.getByTestId('notes');
 		await expect(notes).toContainText('Three anonymous reader comments react');
 		await expect(notes.locator('ol > li')).toHaveCount(3);
+		// A clicker's Space after a mouse click on a button advances; it does not press the button again.
 		await page.getByRole('button', { name: /Notes/ }).click();
+		await expect(notes).toHaveCount(0);
+		await page.keyboard.press('Space');
+		await expect(page.getByTestId('step-count')).toHaveText(/3 \/ 24/);
 		await expect(notes).toHaveCount(0);
 	});
 
@@ -163,6 +172,21 @@ test.describe('Quiz mode', () => {
 		await expect(page.getByTestId('presentation')).toHaveAttribute('data-ready', 'true');
 		await expect(relation(page)).toHaveText(/^\W*Rebuts\s*$/);
 		expect(await seriousViolations(page)).toEqual([]);
+	});
+});
+
+test.describe('Unknown maps and nodes', () => {
+	test('are 404s in presentation mode, the handout and the QR code', async ({ request }) => {
+		for (const path of [
+			'/present/no-such-map',
+			'/print/no-such-map',
+			'/present/no-such-map/qr',
+			`/present/${MAP}/qr/no-such-node`
+		]) {
+			expect((await request.get(path)).status(), path).toBe(404);
+		}
+		const qr = await request.get(`/present/${MAP}/qr/hands-off`);
+		expect(qr.headers()['content-type']).toMatch(/^image\/svg\+xml/);
 	});
 });
 
