@@ -138,13 +138,12 @@ export function downloadBlob(blob: Blob, filename: string) {
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Download `svg` as `<name>.svg`. */
-export function exportSvg(svg: SVGSVGElement, name: string) {
-	const { text } = serializeSvg(svg);
-	downloadBlob(new Blob([text], { type: 'image/svg+xml' }), `${name}.svg`);
+/** Download a serialized SVG as `<name>.svg`. */
+export function downloadSvg(svg: SvgExport, name: string) {
+	downloadBlob(new Blob([svg.text], { type: 'image/svg+xml' }), `${name}.svg`);
 }
 
-/** Download `svg` as `<name>.png`. */
-export async function exportPng(svg: SVGSVGElement, name: string) {
-	downloadBlob(await svgToPng(serializeSvg(svg)), `${name}.png`);
+/** Download a serialized SVG, rendered, as `<name>.png`. */
+export async function downloadPng(svg: SvgExport, name: string) {
+	downloadBlob(await svgToPng(svg), `${name}.png`);
 }

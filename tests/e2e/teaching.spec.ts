@@ -278,38 +278,72 @@ test.describe('Handouts and images', () => {
 		});
 	}
 
-	test('the tree downloads as SVG and PNG', async ({ page }) => {
+	/** Click a download button and read the file it gives. */
+	async function download(page: Page, button: string) {
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('teaching-tools').getByRole('button', { name: button }).click()
+		]);
+		return { name: file.suggestedFilename(), body: await readFile((await file.path())!) };
+	}
+
+	/** A PNG's signature and its width and height (from the IHDR chunk that follows it). */
+	function pngHeader(png: Buffer) {
+		return {
+			signature: [...png.subarray(0, 8)],
+			width: png.readUInt32BE(16),
+			height: png.readUInt32BE(20)
+		};
+	}
+	const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+	test('the whole map downloads as SVG and PNG', async ({ page }) => {
+		await page.goto(`/maps/${MAP}`);
+		await expect(page.locator('svg.argument-tree')).toBeVisible();
+
+		const svg = await download(page, 'Download SVG');
+		expect(svg.name).toBe(`${MAP}.svg`);
+		const text = svg.body.toString('utf8');
+		expect(text).toMatch(/^<\?xml[^>]*>\s*<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+		expect(text).toContain("Readers on Boric's election");
+		// Every node, however deep: 24 tags.
+		expect(text.match(/◆ THESIS|✓ SUPPORTS|✗ REBUTS/g)).toHaveLength(24);
+		expect(text).toContain('The first commenter calls');
+		const [, width, height] = text.match(/<svg[^>]* width="(\d+)" height="(\d+)"/)!.map(Number);
+
+		const png = await download(page, 'Download PNG');
+		expect(png.name).toBe(`${MAP}.png`);
+		const header = pngHeader(png.body);
+		expect(header.signature).toEqual(PNG_SIGNATURE);
+		// Twice the SVG's size, for sharp text.
+		expect(header.width).toBe(width! * 2);
+		expect(header.height).toBe(height! * 2);
+		expect(png.body.length).toBeGreaterThan(50_000);
+	});
+
+	test('the current view downloads as SVG and PNG, as drawn', async ({ page }) => {
 		await page.goto(`/maps/${MAP}`);
 		const tree = page.locator('svg.argument-tree');
 		await expect(tree).toBeVisible();
-		const { width, height } = await tree.evaluate((svg) => ({
-			width: Number(svg.getAttribute('width')),
-			height: Number(svg.getAttribute('height'))
+		const size = await tree.evaluate((el) => ({
+			width: Number(el.getAttribute('width')),
+			height: Number(el.getAttribute('height'))
 		}));
-		const tools = page.getByTestId('teaching-tools');
+		await page.getByRole('combobox', { name: 'Image of' }).selectOption('view');
 
-		const [svgDownload] = await Promise.all([
-			page.waitForEvent('download'),
-			tools.getByRole('button', { name: 'Download SVG' }).click()
-		]);
-		expect(svgDownload.suggestedFilename()).toBe(`${MAP}.svg`);
-		const svg = (await readFile((await svgDownload.path())!)).toString('utf8');
-		expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-		expect(svg).toContain('The first commenter calls');
-		expect(svg).toContain('REBUTS');
-		// Styles travel with the file: the dashed border of rebuttals, in an inline style.
-		expect(svg).toMatch(/style="[^"]*stroke-dasharray:\s*6(px)?,? 3/);
+		const svg = await download(page, 'Download SVG');
+		expect(svg.name).toBe(`${MAP}-view.svg`);
+		const text = svg.body.toString('utf8');
+		expect(text).toMatch(/^<\?xml[^>]*>\s*<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+		expect(text).toContain('The first commenter calls');
+		// Styles travel with the file: the dashed outline of rebuttals, inline.
+		expect(text).toMatch(/style="[^"]*stroke-dasharray:\s*6(px)?,? 3/);
 
-		const [pngDownload] = await Promise.all([
-			page.waitForEvent('download'),
-			tools.getByRole('button', { name: 'Download PNG' }).click()
-		]);
-		expect(pngDownload.suggestedFilename()).toBe(`${MAP}.png`);
-		const png = await readFile((await pngDownload.path())!);
-		expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-		// Twice the size on screen, for sharp text (IHDR: width and height after the signature).
-		expect(Math.abs(png.readUInt32BE(16) - width * 2)).toBeLessThanOrEqual(2);
-		expect(Math.abs(png.readUInt32BE(20) - height * 2)).toBeLessThanOrEqual(2);
-		expect(png.length).toBeGreaterThan(20_000);
+		const png = await download(page, 'Download PNG');
+		expect(png.name).toBe(`${MAP}-view.png`);
+		const header = pngHeader(png.body);
+		expect(header.signature).toEqual(PNG_SIGNATURE);
+		expect(Math.abs(header.width - size.width * 2)).toBeLessThanOrEqual(2);
+		expect(Math.abs(header.height - size.height * 2)).toBeLessThanOrEqual(2);
 	});
 });
