@@ -4,6 +4,7 @@ import {
 	expandedToDepth,
 	indexTree,
 	layoutTree,
+	linkPath,
 	nodesInView,
 	pathToRoot,
 	TEXT_WIDTH,
@@ -90,6 +91,18 @@ describe('layoutTree', () => {
 				column[i - 1]!.y + column[i - 1]!.height / 2
 			);
 		expect(layout.byId.get('a2')).toMatchObject({ position: 2, siblings: 2, depth: 2 });
+	});
+
+	it('linkPath(link, view) curves short links and cuts long ones to the viewport', () => {
+		const box = (x: number, y: number) =>
+			({ x, y, hasChildren: true, height: 50 }) as Parameters<typeof linkPath>[0]['source'];
+		const view = { x0: 0, y0: -100, x1: 1000, y1: 100 };
+		expect(linkPath({ source: box(0, 0), target: box(300, 80) }, view)).toMatch(/^M\S+C/);
+		const long = linkPath({ source: box(0, 0), target: box(300, 50_000) }, view);
+		expect(long).not.toContain('C');
+		const ys = [...long.matchAll(/[MV][\d.-]+,?(-?[\d.]+)?/g)].map((m) => m[0]);
+		expect(long).toContain('V100');
+		expect(ys.join(' ')).not.toMatch(/50000/);
 	});
 
 	it('nodesInView(layout, view) keeps the boxes that meet the viewport', () => {

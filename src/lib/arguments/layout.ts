@@ -366,3 +366,33 @@ export function linksInView(layout: TreeLayout, view: Viewport): TreeLayout['lin
 		);
 	});
 }
+
+/** Beyond this height a link is drawn as an elbow cut to the viewport, not a curve. */
+export const LONG_LINK = 2000;
+
+/**
+ * The path of a link from the right of its parent's box to the left of its
+ * child's. Short links are curves; a long one (in a big expanded map) is an
+ * elbow whose trunk is cut to the viewport, because the browser repaints the
+ * whole of a path, dashes and all, on every frame of panning.
+ */
+export function linkPath(
+	link: { source: LaidOutNode; target: LaidOutNode },
+	view: Viewport
+): string {
+	const { source, target } = link;
+	const x0 = source.x + BOX_WIDTH + (source.hasChildren ? 10 : 0);
+	const x1 = target.x;
+	const mid = (x0 + x1) / 2;
+	const y0 = source.y;
+	const y1 = target.y;
+	if (Math.abs(y1 - y0) <= LONG_LINK) return `M${x0},${y0}C${mid},${y0} ${mid},${y1} ${x1},${y1}`;
+	const clamp = (y: number) => Math.min(view.y1, Math.max(view.y0, y));
+	let d = '';
+	if (y0 >= view.y0 && y0 <= view.y1) d += `M${x0},${y0}H${mid}`;
+	const from = clamp(y0);
+	const to = clamp(y1);
+	if (from !== to) d += `M${mid},${from}V${to}`;
+	if (y1 >= view.y0 && y1 <= view.y1) d += `M${mid},${y1}H${x1}`;
+	return d || `M${mid},${to}`;
+}

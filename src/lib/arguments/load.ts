@@ -3,6 +3,7 @@
  * with zod, then check integrity across files. Pure: callers read the files.
  * Every problem of a run is reported, each with its file, line and column.
  */
+import { CORE_SCHEMA, load as parseYamlFast } from 'js-yaml';
 import { anchorQuote, lineColAt } from './anchor';
 import type { ArgumentMap, ArgumentNode, Citation, Content, Source } from './model';
 import type { Problem } from './problems';
@@ -16,7 +17,7 @@ import {
 	type MapInput,
 	type NodeInput
 } from './schema';
-import { parseYaml, positionOf, zodProblems, type ParsedYaml, type Path } from './yaml-positions';
+import { parseYaml, positionOf, valueAt, zodProblems, type Path } from './yaml-positions';
 
 export interface ContentFiles {
 	/** Path and text of the sources metadata file (seeds/sources.yaml). */
@@ -136,6 +137,8 @@ export function loadMap(
 	sources: Map<string, Source>,
 	problems: Problem[]
 ): ArgumentMap | undefined {
+	const map = loadMapFast(path, text, sources);
+	if (map) return map;
 	const parsed = parseYaml(path, text);
 	problems.push(...parsed.problems);
 	if (parsed.problems.length) return undefined;
@@ -153,18 +156,85 @@ export function loadMap(
 	// problems and broken anchors alike.
 	const result = MapSchema.safeParse(parsed.data);
 	if (!result.success) problems.push(...zodProblems(parsed, result.error, mapKeysAt));
-	const map = buildMap(parsed, parsed.data as MapInput, sources, problems);
-	return result.success ? map : undefined;
+	const built = buildMap(
+		path,
+		(at, key) => ({ file: path, ...positionOf(parsed, at, key) }),
+		parsed.data as MapInput,
+		sources,
+		problems
+	);
+	return result.success ? built : undefined;
+}
+
+/**
+ * The common case, fast: a map file without a single problem. js-yaml parses
+ * big files several times faster than the parser that keeps positions, and the
+ * line of each node comes from a scan of the `id:` lines. At the first problem
+ * or doubt this gives up, and loadMap takes the careful path, which reports
+ * every problem with its position.
+ */
+function loadMapFast(
+	path: string,
+	text: string,
+	sources: Map<string, Source>
+): ArgumentMap | undefined {
+	let data: unknown;
+	try {
+		data = parseYamlFast(text, { schema: CORE_SCHEMA });
+	} catch {
+		return undefined;
+	}
+	if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+	if (!MapSchema.safeParse(data).success) return undefined;
+	const idLines = nodeIdLines(text);
+	let lost = false;
+	const problems: Problem[] = [];
+	const map = buildMap(
+		path,
+		(at) => {
+			const id = at.at(-1) === 'id' ? valueAt(data, at) : undefined;
+			const line = typeof id === 'string' ? idLines.get(id) : undefined;
+			if (line === undefined) lost = true;
+			return { file: path, line: line ?? 1, col: 1 };
+		},
+		data as MapInput,
+		sources,
+		problems
+	);
+	return problems.length || lost ? undefined : map;
+}
+
+/** The line of each indented `id:`, for ids that occur on exactly one such line. */
+function nodeIdLines(text: string): Map<string, number | undefined> {
+	// A scan with indexOf: a multiline regular expression takes several times longer on big files.
+	const lines = new Map<string, number | undefined>();
+	let line = 1;
+	let counted = 0;
+	for (let at = text.indexOf('id:'); at !== -1; at = text.indexOf('id:', at + 3)) {
+		const start = text.lastIndexOf('\n', at) + 1;
+		if (!/^[ \t]+(?:- +)?$/.test(text.slice(start, at))) continue;
+		const end = text.indexOf('\n', at);
+		const value = /^ *(?:"([^"\\]*)"|'([^']*)'|([^\s#'"]+)) *\r?$/.exec(
+			text.slice(at + 3, end === -1 ? undefined : end)
+		);
+		if (!value) continue;
+		for (let i = text.indexOf('\n', counted); i !== -1 && i < start; i = text.indexOf('\n', i + 1))
+			line++;
+		counted = start;
+		const id = value[1] ?? value[2] ?? value[3]!;
+		lines.set(id, lines.has(id) ? undefined : line);
+	}
+	return lines;
 }
 
 function buildMap(
-	parsed: ParsedYaml,
+	file: string,
+	position: (path: Path, key?: 'key') => { file: string; line: number; col: number },
 	input: MapInput,
 	sources: Map<string, Source>,
 	problems: Problem[]
 ): ArgumentMap | undefined {
-	const file = parsed.file;
-	const at = (path: Path, key?: 'key') => ({ file, ...positionOf(parsed, path, key) });
+	const at = position;
 	const before = problems.length;
 
 	const expectedName = `${input.id}.yaml`;

@@ -15,12 +15,6 @@ export function load({ params }) {
 			summary: map.summary,
 			rootId: map.rootId
 		},
-		nodes: treeNodes(map),
-		/** What in-map search reads besides claims, in the order of `nodes`. */
-		searchText: map.nodes.map((n) => ({
-			note: n.note,
-			editorial: n.editorial,
-			quotes: n.cites.map((c) => c.quote)
-		}))
+		nodes: treeNodes(map)
 	};
 }

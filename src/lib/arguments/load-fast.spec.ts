@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadMap } from './load';
+import type { Problem } from './problems';
+import { realSources } from './test-helpers';
+import { parseYaml, positionOf, type Path } from './yaml-positions';
+
+const sources = realSources();
+const MAPS = ['content/arguments/boric-election-thread.yaml', 'tests/fixtures/maps/valid.yaml'];
+
+/** Each node's id and the line of its `id:`, as the parser that keeps positions finds them. */
+function idLines(path: string, text: string): [string, number][] {
+	const parsed = parseYaml(path, text);
+	const out: [string, number][] = [];
+	const visit = (node: Record<string, unknown>, at: Path) => {
+		out.push([node.id as string, positionOf(parsed, [...at, 'id']).line]);
+		for (const relation of ['supports', 'rebuts'])
+			((node[relation] as Record<string, unknown>[]) ?? []).forEach((child, i) =>
+				visit(child, [...at, relation, i])
+			);
+	};
+	visit((parsed.data as { thesis: Record<string, unknown> }).thesis, ['thesis']);
+	return out;
+}
+
+describe('loadMap on a map without problems (the fast path)', () => {
+	it.each(MAPS)('loadMap(%s) gives each node the line of its id', (path) => {
+		const text = readFileSync(path, 'utf8');
+		const problems: Problem[] = [];
+		const map = loadMap(path, text, sources, problems);
+		expect(problems).toEqual([]);
+		const lines = idLines(path, text);
+		expect(map!.nodes.map((n) => [n.id, n.line])).toEqual(expect.arrayContaining(lines));
+		expect(map!.nodes).toHaveLength(lines.length);
+	});
+
+	it('loadMap(path, text) keeps lines right when a note also holds an `id:` line', () => {
+		const path = 'tests/fixtures/maps/valid.yaml';
+		const text = readFileSync(path, 'utf8');
+		const root = /^ {2}id: (\S+)$/m.exec(text)![1]!;
+		const tricky = text.replace(
+			/^( {2}id: \S+\n)/m,
+			`$1  note: |\n    A note that says\n    id: ${root}\n`
+		);
+		const problems: Problem[] = [];
+		const map = loadMap(path, tricky, sources, problems);
+		expect(problems).toEqual([]);
+		expect(map!.nodes.map((n) => [n.id, n.line])).toEqual(
+			expect.arrayContaining(idLines(path, tricky))
+		);
+	});
+
+	it('loadMap(path, text) still names the line of a broken quote', () => {
+		const path = 'content/arguments/boric-election-thread.yaml';
+		const text = readFileSync(path, 'utf8').replace(
+			'quote: A great result in Chile.',
+			'quote: A grate result in Chile.'
+		);
+		const problems: Problem[] = [];
+		expect(loadMap(path, text, sources, problems)).toBeUndefined();
+		const line = text.split('\n').findIndex((l) => l.includes('A grate result')) + 1;
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ line, message: expect.stringMatching(/quote not found/) });
+	});
+});

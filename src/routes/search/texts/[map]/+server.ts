@@ -1,0 +1,20 @@
+import { error, json } from '@sveltejs/kit';
+import { getContent } from '$lib/server/content.server';
+
+/**
+ * What in-map search reads besides claims (notes, editorial notes, quotes), in
+ * the order of the map's nodes. Fetched when a reader first searches, so the
+ * map page itself stays light.
+ */
+export function GET({ params }) {
+	const map = getContent().maps.get(params.map);
+	if (!map) error(404, `No map "${params.map}"`);
+	return json(
+		map.nodes.map((n) => ({
+			id: n.id,
+			note: n.note,
+			editorial: n.editorial,
+			quotes: n.cites.map((c) => c.quote)
+		}))
+	);
+}
