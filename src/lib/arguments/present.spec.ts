@@ -9,6 +9,7 @@ import {
 	relationShown,
 	revealedOutline,
 	revealRelation,
+	reviewedIds,
 	START,
 	type Position,
 	type Slide
@@ -154,5 +155,18 @@ describe('revealedOutline(slides, treeOrder, step)', () => {
 	it('shows the whole tree at the last step', () => {
 		const outline = revealedOutline(slides, treeOrder, 4);
 		expect(outline[0]!.children[0]!.children).toEqual([{ id: 'a1', index: 3, children: [] }]);
+	});
+});
+
+describe('reviewedIds(nodes)', () => {
+	it('leaves out proposed nodes and everything under them', () => {
+		const nodes = [
+			{ id: 't', parentId: null, status: 'accepted' },
+			{ id: 'a', parentId: 't', status: 'proposed' },
+			{ id: 'a1', parentId: 'a', status: 'accepted' },
+			{ id: 'b', parentId: 't', status: 'accepted' },
+			{ id: 'b1', parentId: 'b', status: 'accepted' }
+		] as const;
+		expect([...reviewedIds(nodes)]).toEqual(['t', 'b', 'b1']);
 	});
 });

@@ -178,3 +178,18 @@ export function revealedOutline(
 	}
 	return roots;
 }
+
+/**
+ * The nodes fit to show a class: accepted ones whose ancestors are all accepted.
+ * A proposed node (a contribution awaiting review) is left out, and so is
+ * everything under it. `nodes` must list parents before children.
+ */
+export function reviewedIds(
+	nodes: readonly { id: string; parentId: string | null; status: 'accepted' | 'proposed' }[]
+): Set<string> {
+	const ok = new Set<string>();
+	for (const n of nodes) {
+		if (n.status === 'accepted' && (n.parentId === null || ok.has(n.parentId))) ok.add(n.id);
+	}
+	return ok;
+}

@@ -1,31 +1,36 @@
 import { error } from '@sveltejs/kit';
+import { reviewedIds } from '$lib/arguments/present';
 import { getContent } from '$lib/server/content.server';
 
 export function load({ params }) {
 	const content = getContent();
 	const map = content.maps.get(params.map);
 	if (!map) error(404, `No map "${params.map}"`);
-	const slides = map.revealOrder.map((id) => {
-		const node = map.nodeById.get(id)!;
-		return {
-			id,
-			parentId: node.parentId,
-			relation: node.relation,
-			claim: node.claim,
-			editorial: node.editorial,
-			cites: node.cites.map((anchor) => {
-				const source = content.sources.get(anchor.source)!;
-				return {
-					sourceId: source.id,
-					sourceTitle: source.title,
-					sourceDate: source.date,
-					start: anchor.start,
-					end: anchor.end,
-					quote: source.text.slice(anchor.start, anchor.end)
-				};
-			})
-		};
-	});
+	// Contributions awaiting review stay off the projector.
+	const shown = reviewedIds(map.nodes);
+	const slides = map.revealOrder
+		.filter((id) => shown.has(id))
+		.map((id) => {
+			const node = map.nodeById.get(id)!;
+			return {
+				id,
+				parentId: node.parentId,
+				relation: node.relation,
+				claim: node.claim,
+				editorial: node.editorial,
+				cites: node.cites.map((anchor) => {
+					const source = content.sources.get(anchor.source)!;
+					return {
+						sourceId: source.id,
+						sourceTitle: source.title,
+						sourceDate: source.date,
+						start: anchor.start,
+						end: anchor.end,
+						quote: source.text.slice(anchor.start, anchor.end)
+					};
+				})
+			};
+		});
 	return {
 		map: {
 			id: map.id,
@@ -35,6 +40,6 @@ export function load({ params }) {
 			discussion: map.discussion
 		},
 		slides,
-		treeOrder: map.nodes.map((n) => n.id)
+		treeOrder: map.nodes.filter((n) => shown.has(n.id)).map((n) => n.id)
 	};
 }
