@@ -34,6 +34,18 @@ export function getContent(): Content {
 	return content;
 }
 
+/**
+ * Load the content when the server starts, and keep it for the first
+ * requests. Returns the problems, if any, for the caller to report.
+ */
+export function loadInitialContent(): Problem[] {
+	const paths = contentPaths();
+	const signature = contentSignature(paths);
+	const { content, problems } = loadContentFromDisk(paths);
+	if (!problems.length) current = { signature, content, problems };
+	return problems;
+}
+
 /** Forget the cache, e.g. after this process wrote a map itself. */
 export function invalidateContent() {
 	current = current && { ...current, signature: '' };
