@@ -155,6 +155,24 @@ test.describe('contributing an argument', () => {
 		).toBeVisible();
 		const nodeUrl = page.url();
 
+		// Readers can hide proposals.
+		await page.goto(`/maps/${MAP}/${ROOT}`);
+		await expect(
+			page
+				.locator('svg')
+				.getByText(/PROPOSED/)
+				.first()
+		).toBeVisible();
+		await page.getByLabel('Hide proposed').check();
+		await expect(page.locator('svg').getByText(/PROPOSED/)).toHaveCount(0);
+		await page.getByLabel('Hide proposed').uncheck();
+		await expect(
+			page
+				.locator('svg')
+				.getByText(/PROPOSED/)
+				.first()
+		).toBeVisible();
+
 		// An editor accepts it.
 		await signIn(page);
 		const proposal = page.getByTestId('proposal').filter({ hasText: claim });

@@ -5,7 +5,8 @@ import {
 	proposalSnippet,
 	quoteProblem,
 	slugFor,
-	uniqueId
+	uniqueId,
+	withoutProposed
 } from './contribution';
 import { CLAIM_MAX } from './schema';
 
@@ -115,5 +116,22 @@ describe('ids and nodes', () => {
 		);
 		expect(snippet).toMatch(/^# under the node "root", in its `rebuts:` list\n- id: c-d\n/);
 		expect(snippet).toMatch(/claim: "c: d"|claim: 'c: d'/);
+	});
+});
+
+describe('withoutProposed', () => {
+	const nodes = [
+		{ id: 'root', parentId: null, status: 'accepted' },
+		{ id: 'a', parentId: 'root', status: 'accepted' },
+		{ id: 'p', parentId: 'root', status: 'proposed' },
+		{ id: 'under-p', parentId: 'p', status: 'accepted' },
+		{ id: 'q', parentId: 'a', status: 'proposed' }
+	];
+	it.each([
+		[undefined, ['root', 'a']],
+		['under-p', ['root', 'a', 'p', 'under-p']],
+		['q', ['root', 'a', 'q']]
+	])('withoutProposed(nodes, %s) keeps %j', (keep, ids) => {
+		expect(withoutProposed(nodes, keep).map((n) => n.id)).toEqual(ids);
 	});
 });
