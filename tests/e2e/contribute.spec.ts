@@ -67,6 +67,12 @@ async function selectWithMouse(page: Page, passage: string, occurrence: number) 
 	await page.mouse.up();
 }
 
+/** Open the proposal form and wait until it is hydrated, so typing is not reset. */
+async function openForm(page: Page, path: string) {
+	await page.goto(path);
+	await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(1);
+}
+
 async function signIn(page: Page) {
 	await page.goto('/review');
 	await page.getByLabel('Editor secret').fill(SECRET);
@@ -189,7 +195,7 @@ test.describe('contributing an argument', () => {
 	});
 
 	test('errors show beside their field, and nothing is written', async ({ page }) => {
-		await page.goto(`/contribute/${MAP}/${ROOT}?relation=supports`);
+		await openForm(page, `/contribute/${MAP}/${ROOT}?relation=supports`);
 		await page.getByRole('button', { name: 'Propose' }).click();
 		await expect(page.locator('#claim-error')).toHaveText('claim is empty');
 
@@ -208,7 +214,7 @@ test.describe('contributing an argument', () => {
 
 	test('HTML in a claim is stored as written and shown as text', async ({ page }) => {
 		const claim = `<img src=x onerror="window.pwned=1"><script>window.pwned=1</script> ${Date.now()}`;
-		await page.goto(`/contribute/${MAP}/${ROOT}?relation=supports`);
+		await openForm(page, `/contribute/${MAP}/${ROOT}?relation=supports`);
 		await page.getByLabel(/^Claim/).fill(claim);
 		await page.getByLabel(/^Note/).fill('**bold** <script>window.pwned=1</script>');
 		await page.getByRole('button', { name: 'Propose' }).click();
@@ -281,7 +287,7 @@ test.describe('reviewing', () => {
 
 	test('an editor rejects a proposal and finds it in the archive', async ({ page }) => {
 		const claim = `Off-topic proposal ${Date.now()}`;
-		await page.goto(`/contribute/${MAP}/${ROOT}?relation=supports`);
+		await openForm(page, `/contribute/${MAP}/${ROOT}?relation=supports`);
 		await page.getByLabel(/^Claim/).fill(claim);
 		await page.getByRole('button', { name: 'Propose' }).click();
 		await expect(page).toHaveURL(/off-topic-proposal/);
