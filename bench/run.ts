@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { contentPaths, loadContentFromDisk } from '../src/lib/server/content-files';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium';
 import { generateMap, quotableSentences, type GeneratedMap } from './generate';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -29,16 +30,6 @@ const TARGETS = {
 	heap20kMB: 200,
 	jsGzipKB: 80
 };
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-dev-shm-usage',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic'
-];
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -300,9 +291,7 @@ async function main() {
 	scratch.push(root);
 	const server = await startServer(root);
 	const browser = await chromium.launch({
-		executablePath:
-			process.env.CHROMIUM_PATH ??
-			(existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+		executablePath: CHROMIUM_PATH,
 		args: CHROMIUM_ARGS
 	});
 	const results: Figures[] = [];

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectAccessible } from './axe';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 // The real map of the Boric thread: 24 claims, root `great-result`.
@@ -30,17 +30,6 @@ async function offsetFromCentre(page: Page, id: string) {
 		dx: Math.abs(n.x + n.width / 2 - (t.x + t.width / 2)),
 		dy: Math.abs(n.y + n.height / 2 - (t.y + t.height / 2))
 	};
-}
-
-/** axe finds no serious or critical violations on the page as it stands. */
-async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	const severe = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	expect(
-		severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)
-	).toEqual([]);
 }
 
 test.describe('the tree', () => {

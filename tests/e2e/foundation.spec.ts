@@ -1,14 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-/** axe finds no serious or critical violations on the page as it stands. */
-async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	const severe = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { expectAccessible } from './axe';
+import { expect, test } from '@playwright/test';
 
 test.describe('reading a map back to its source', () => {
 	test('the index lists the maps and opens one at its thesis', async ({ page }) => {

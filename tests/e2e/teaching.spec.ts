@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { readFile } from 'node:fs/promises';
@@ -36,13 +36,6 @@ async function decodeQr(page: Page, qr: Locator): Promise<string | undefined> {
 		return { data: Array.from(data), width, height };
 	}, png.toString('base64'));
 	return jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data;
-}
-
-async function seriousViolations(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test.describe('Presentation mode', () => {

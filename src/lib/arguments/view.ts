@@ -25,6 +25,18 @@ export function listMaps(content: Content): MapListing[] {
 		.sort((a, b) => a.title.localeCompare(b.title));
 }
 
+/** What every page about one map shows of it, besides its nodes. */
+export function mapHeading(map: ArgumentMap) {
+	return {
+		id: map.id,
+		title: map.title,
+		question: map.question,
+		summary: map.summary,
+		discussion: map.discussion,
+		rootId: map.rootId
+	};
+}
+
 /** A node as the tree draws it. */
 export interface TreeNode {
 	id: string;

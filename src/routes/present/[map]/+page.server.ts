@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { reviewedIds } from '$lib/arguments/present';
+import { mapHeading } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 
 export function load({ params }) {
@@ -32,13 +33,7 @@ export function load({ params }) {
 			};
 		});
 	return {
-		map: {
-			id: map.id,
-			title: map.title,
-			question: map.question,
-			summary: map.summary,
-			discussion: map.discussion
-		},
+		map: mapHeading(map),
 		slides,
 		treeOrder: map.nodes.filter((n) => shown.has(n.id)).map((n) => n.id)
 	};

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { reviewedIds } from '$lib/arguments/present';
+import { mapHeading } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 import { renderMarkdown } from '$lib/server/markdown';
 
@@ -30,13 +31,7 @@ export function load({ params }) {
 		});
 	const sourceNumber = new Map(sources.map((s, i) => [s.id, i + 1]));
 	return {
-		map: {
-			id: map.id,
-			title: map.title,
-			question: map.question,
-			summary: map.summary,
-			discussion: map.discussion
-		},
+		map: mapHeading(map),
 		// A handout carries what has been reviewed: proposals stay on the site.
 		nodes: map.nodes
 			.filter((node) => shown.has(node.id))

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { treeNodes } from '$lib/arguments/view';
+import { mapHeading, treeNodes } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 
 // The map and its tree load once per map: moving between nodes reloads only the
@@ -8,13 +8,7 @@ export function load({ params }) {
 	const map = getContent().maps.get(params.map);
 	if (!map) error(404, `No map "${params.map}"`);
 	return {
-		map: {
-			id: map.id,
-			title: map.title,
-			question: map.question,
-			summary: map.summary,
-			rootId: map.rootId
-		},
+		map: mapHeading(map),
 		nodes: treeNodes(map)
 	};
 }
