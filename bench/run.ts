@@ -6,7 +6,8 @@
  *   - on the server: loading and validating the content (loadContentFromDisk);
  *   - in Chromium, against the built app (node build/index.js): the map page's
  *     first view, expanding all, selecting a deep node, smoothness and heap while
- *     panning, and the JavaScript the map page ships (gzip).
+ *     panning, and the JavaScript the map page ships (gzip);
+ *   - contributions: 50 readers submitting to one map at once (bench/contribute.ts).
  * Builds the app first if build/ is missing. Figures go to the terminal and to
  * bench/out/results.json.
  */
@@ -19,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { contentPaths, loadContentFromDisk } from '../src/lib/server/content-files';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium';
+import { benchContribute, formatContributeBench } from './contribute';
 import { generateMap, quotableSentences, type GeneratedMap } from './generate';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -356,11 +358,21 @@ async function main() {
 		`  ${check(js.gzipKB < TARGETS.jsGzipKB)} map page JavaScript ${js.gzipKB.toFixed(1)} kB gzip in ${js.files} files < ${TARGETS.jsGzipKB} kB`
 	);
 
+	// Contributions: 50 readers submitting to one map at once, against the real server.
+	const contribute = await benchContribute({ contributors: 50, rounds: 3 });
+	log(`\n${formatContributeBench(contribute)}`);
+
 	mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
 	writeFileSync(
 		join(ROOT, 'bench', 'out', 'results.json'),
 		JSON.stringify(
-			{ date: new Date().toISOString(), loads: Object.fromEntries(loads), js, results },
+			{
+				date: new Date().toISOString(),
+				loads: Object.fromEntries(loads),
+				js,
+				results,
+				contribute
+			},
 			null,
 			2
 		)

@@ -1,3 +1,4 @@
+import { withoutProposed } from './view';
 import { describe, expect, it } from 'vitest';
 import {
 	parseContribution,
@@ -5,8 +6,7 @@ import {
 	proposalSnippet,
 	quoteProblem,
 	slugFor,
-	uniqueId,
-	withoutProposed
+	uniqueId
 } from './contribution';
 import { CLAIM_MAX } from './schema';
 

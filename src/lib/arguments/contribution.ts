@@ -213,31 +213,3 @@ export function proposalSnippet(
 	const item = stringify([{ id, ...proposalNode(c, submitted) }], { lineWidth: 0 });
 	return `# under the node "${parentId}", in its \`${c.relation}:\` list\n${item}`;
 }
-
-/**
- * The tree without proposals (nor anything proposed under them), for readers
- * who hide them; `keepId`'s own line to the root stays, so the selected node
- * is never hidden from under the reader.
- */
-export function withoutProposed<T extends { id: string; parentId: string | null; status: string }>(
-	nodes: readonly T[],
-	keepId?: string
-): T[] {
-	const byId = new Map(nodes.map((n) => [n.id, n]));
-	const keep = new Set<string>();
-	for (
-		let n = keepId ? byId.get(keepId) : undefined;
-		n;
-		n = n.parentId ? byId.get(n.parentId) : undefined
-	)
-		keep.add(n.id);
-	const hidden = new Set<string>();
-	// Nodes come parents first, so a parent is settled before its children.
-	for (const n of nodes)
-		if (
-			!keep.has(n.id) &&
-			(n.status === 'proposed' || (n.parentId !== null && hidden.has(n.parentId)))
-		)
-			hidden.add(n.id);
-	return nodes.filter((n) => !hidden.has(n.id));
-}
