@@ -1,3 +1,4 @@
+import { expectAccessible } from './axe';
 import { expect, test, type Page } from '@playwright/test';
 
 // A source and a map of our own, added in beforeAll, so that proposals never
@@ -339,5 +340,27 @@ test.describe('new material', () => {
 		await expect(page.getByTestId('node-detail').getByTestId('quote')).toContainText(
 			'The map is <b>wrong</b>.'
 		);
+	});
+});
+
+test.describe('accessibility of the contribution pages', () => {
+	test('the proposal form, with its errors showing, has no serious axe violations', async ({
+		page
+	}) => {
+		await openForm(page, '/contribute/boric-election-thread/great-result?relation=rebuts');
+		await page.getByRole('button', { name: 'Propose' }).click();
+		await expect(page.getByText(/claim is empty/i).first()).toBeVisible();
+		await expectAccessible(page);
+	});
+
+	test('review and new material, signed out and in, have no serious axe violations', async ({
+		page
+	}) => {
+		await page.goto('/review');
+		await expectAccessible(page);
+		await signIn(page);
+		await expectAccessible(page);
+		await page.goto('/new');
+		await expectAccessible(page);
 	});
 });
