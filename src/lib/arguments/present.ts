@@ -7,6 +7,7 @@
  * Step 0 is the title slide (the map's question); step k reveals the k-th node
  * of the map's reveal order, so a map of n nodes has steps 0..n.
  */
+import { withoutProposed } from './view';
 import type { ArgumentNode } from './model';
 
 export type Relation = ArgumentNode['relation'];
@@ -187,9 +188,5 @@ export function revealedOutline(
 export function reviewedIds(
 	nodes: readonly { id: string; parentId: string | null; status: 'accepted' | 'proposed' }[]
 ): Set<string> {
-	const ok = new Set<string>();
-	for (const n of nodes) {
-		if (n.status === 'accepted' && (n.parentId === null || ok.has(n.parentId))) ok.add(n.id);
-	}
-	return ok;
+	return new Set(withoutProposed(nodes).map((n) => n.id));
 }
