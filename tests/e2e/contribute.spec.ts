@@ -364,3 +364,27 @@ test.describe('accessibility of the contribution pages', () => {
 		await expectAccessible(page);
 	});
 });
+
+test.describe('a slow phone', () => {
+	test('keeps what was typed into the form before its script arrived', async ({ page }) => {
+		// Hold back the app's JavaScript until the reader has typed.
+		let release!: () => void;
+		const scriptsMayLoad = new Promise<void>((r) => (release = r));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await scriptsMayLoad;
+			await route.continue();
+		});
+		await page.goto('/contribute/boric-election-thread/great-result?relation=rebuts', {
+			waitUntil: 'domcontentloaded'
+		});
+		await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(0);
+		await page.locator('#claim').fill('Typed before the page woke up');
+		await page.locator('#note').fill('A note, typed early too');
+		await page.locator('#contributor').fill('An early student');
+		release();
+		await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(1);
+		await expect(page.locator('#claim')).toHaveValue('Typed before the page woke up');
+		await expect(page.locator('#note')).toHaveValue('A note, typed early too');
+		await expect(page.locator('#contributor')).toHaveValue('An early student');
+	});
+});
