@@ -86,15 +86,36 @@ export function treeNodes(map: ArgumentMap): TreeNode[] {
 	}));
 }
 
-export interface CitedPassage {
+/** A passage a node cites, with what pages show of its source. */
+export interface Citing {
 	sourceId: string;
 	sourceTitle: string;
 	sourceKind: string;
 	sourceDate: string;
 	start: number;
 	end: number;
-	before: string;
 	quote: string;
+}
+
+/** Every passage `node` cites, with its source's title, kind and date. */
+export function citationsOf(content: Content, node: ArgumentNode): Citing[] {
+	return node.cites.map((anchor) => {
+		const source = content.sources.get(anchor.source)!;
+		return {
+			sourceId: source.id,
+			sourceTitle: source.title,
+			sourceKind: source.kind,
+			sourceDate: source.date,
+			start: anchor.start,
+			end: anchor.end,
+			quote: anchor.quote
+		};
+	});
+}
+
+/** A cited passage with a little of the text either side. */
+export interface CitedPassage extends Citing {
+	before: string;
 	after: string;
 }
 
@@ -134,20 +155,9 @@ export function nodeDetail(content: Content, map: ArgumentMap, node: ArgumentNod
 		status: node.status,
 		contributor: node.contributor,
 		submitted: node.submitted,
-		cites: node.cites.map((anchor) => {
-			const source = content.sources.get(anchor.source)!;
-			const { before, passage, after } = contextAround(source.text, anchor, 60);
-			return {
-				sourceId: source.id,
-				sourceTitle: source.title,
-				sourceKind: source.kind,
-				sourceDate: source.date,
-				start: anchor.start,
-				end: anchor.end,
-				before,
-				quote: passage,
-				after
-			};
+		cites: citationsOf(content, node).map((cite) => {
+			const { before, after } = contextAround(content.sources.get(cite.sourceId)!.text, cite, 60);
+			return { ...cite, before, after };
 		}),
 		children: node.childIds.map((id) => {
 			const child = map.nodeById.get(id)!;

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { ReviewSchema } from '$lib/arguments/contribution';
 import type { ArchiveEntry } from '$lib/arguments/edit';
 import { editingEnabled, isEditor, signIn, signOut } from '$lib/server/auth.server';
+import { citationsOf } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -26,13 +27,7 @@ export async function load({ cookies }) {
 				contributor: node.contributor,
 				submitted: node.submitted,
 				parent: parent && { id: parent.id, claim: parent.claim },
-				cites: node.cites.map((c) => ({
-					sourceId: c.source,
-					sourceTitle: content.sources.get(c.source)?.title ?? c.source,
-					quote: c.quote,
-					start: c.start,
-					end: c.end
-				}))
+				cites: citationsOf(content, node)
 			});
 		}
 	proposals.sort((a, b) => (a.submitted ?? '').localeCompare(b.submitted ?? ''));

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { OutlineNode } from '$lib/components/MapOutline.svelte';
-import { treeNodes } from '$lib/arguments/view';
+import { citationsOf, treeNodes } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 
 // Plain HTML: the outline is for readers without JavaScript, screen readers and print.
@@ -15,13 +15,7 @@ export function load({ params }) {
 		return {
 			...n,
 			editorialText: node.editorial,
-			cites: node.cites.map((c) => ({
-				sourceId: c.source,
-				sourceTitle: content.sources.get(c.source)?.title ?? c.source,
-				quote: c.quote,
-				start: c.start,
-				end: c.end
-			}))
+			cites: citationsOf(content, node)
 		};
 	});
 	return {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { reviewedIds } from '$lib/arguments/present';
-import { mapHeading } from '$lib/arguments/view';
+import { citationsOf, mapHeading } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 
 export function load({ params }) {
@@ -19,17 +19,7 @@ export function load({ params }) {
 				relation: node.relation,
 				claim: node.claim,
 				editorial: node.editorial,
-				cites: node.cites.map((anchor) => {
-					const source = content.sources.get(anchor.source)!;
-					return {
-						sourceId: source.id,
-						sourceTitle: source.title,
-						sourceDate: source.date,
-						start: anchor.start,
-						end: anchor.end,
-						quote: source.text.slice(anchor.start, anchor.end)
-					};
-				})
+				cites: citationsOf(content, node)
 			};
 		});
 	return {
