@@ -1,4 +1,5 @@
 import { expectAccessible } from './axe';
+import { selectWithMouse } from './helpers';
 import { expect, test, type Page } from '@playwright/test';
 
 // A source and a map of our own, added in beforeAll, so that proposals never
@@ -17,56 +18,6 @@ const ROOT = 'thesis';
 const SECRET = 'e2e-editor-secret';
 /** What use:enhance sends: the action answers with JSON instead of a page. */
 const actionHeaders = { accept: 'application/json', 'x-sveltekit-action': 'true' };
-
-/**
- * Select `occurrence` (0-based) of `passage` in the source text with the mouse:
- * press just left of its first character and release just right of its last.
- */
-async function selectWithMouse(page: Page, passage: string, occurrence: number) {
-	const box = await page.getByTestId('source-text').evaluate(
-		(section, [passage, occurrence]) => {
-			const text = section.textContent ?? '';
-			let start = -1;
-			for (let i = 0; i <= Number(occurrence); i++)
-				start = text.indexOf(String(passage), start + 1);
-			const end = start + String(passage).length;
-			// The text node and offset holding a character position.
-			const at = (pos: number) => {
-				const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
-				let seen = 0;
-				for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-					const len = n.textContent!.length;
-					if (pos < seen + len) return { node: n, offset: pos - seen };
-					seen += len;
-				}
-				throw new Error('position outside the text');
-			};
-			const rectOf = (pos: number) => {
-				const { node, offset } = at(pos);
-				const r = document.createRange();
-				r.setStart(node, offset);
-				r.setEnd(node, offset + 1);
-				r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-				return r.getBoundingClientRect();
-			};
-			rectOf(start);
-			const first = rectOf(start);
-			const last = rectOf(end - 1);
-			return {
-				x1: first.left + 1,
-				y1: first.top + first.height / 2,
-				x2: last.right - 1,
-				y2: last.top + last.height / 2
-			};
-		},
-		[passage, occurrence] as const
-	);
-	await page.mouse.move(box.x1, box.y1);
-	await page.mouse.down();
-	await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
-	await page.mouse.move(box.x2, box.y2, { steps: 4 });
-	await page.mouse.up();
-}
 
 /** Open the proposal form and wait until it is hydrated, so typing is not reset. */
 async function openForm(page: Page, path: string) {

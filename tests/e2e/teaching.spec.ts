@@ -1,6 +1,6 @@
 import { seriousViolations } from './axe';
-import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
-import jsQR from 'jsqr';
+import { decodeQr } from './helpers';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
 // content/arguments/boric-election-thread.yaml reveals great-result, allende-tradition,
@@ -21,21 +21,6 @@ const relation = (page: Page) => page.getByTestId('relation');
 async function present(page: Page, search = '') {
 	await page.goto(`${PRESENT}${search}`);
 	await expect(page.getByTestId('presentation')).toHaveAttribute('data-ready', 'true');
-}
-
-/** Decode the QR code on screen: screenshot it, read the pixels in the page, decode with jsQR. */
-async function decodeQr(page: Page, qr: Locator): Promise<string | undefined> {
-	const png = await qr.screenshot();
-	const image = await page.evaluate(async (base64) => {
-		const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
-		const bitmap = await createImageBitmap(blob);
-		const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-		const context = canvas.getContext('2d')!;
-		context.drawImage(bitmap, 0, 0);
-		const { data, width, height } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-		return { data: Array.from(data), width, height };
-	}, png.toString('base64'));
-	return jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data;
 }
 
 test.describe('Presentation mode', () => {
