@@ -2,7 +2,8 @@ import adapterNode from '@sveltejs/adapter-node';
 import adapterStatic from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
-// `ATLAS_ADAPTER=static npm run build` builds plain files for hosting without a server.
+// `npm run build:static` (ATLAS_ADAPTER=static) builds plain files for hosting
+// without a server; BASE_PATH (e.g. /atlas) when they are served from a folder.
 const isStatic = process.env.ATLAS_ADAPTER === 'static';
 
 /** @type {import('@sveltejs/kit').Config} */
@@ -14,9 +15,27 @@ const config = {
 					pages: 'build-static',
 					assets: 'build-static',
 					fallback: undefined,
+					// Every page must be prerendered: a route left out fails the build.
 					strict: true
 				})
 			: adapterNode({ out: 'build' }),
+		paths: { base: isStatic ? (process.env.BASE_PATH ?? '') : '' },
+		prerender: {
+			// Every map, node, source and teaching page is listed by its route's
+			// `entries`; the crawler follows links from those too. A broken link
+			// fails the build.
+			entries: ['*'],
+			handleHttpError: 'fail',
+			handleMissingId: ({ id, message }) => {
+				// The marked passage (`?at=…#passage`) is found from the query string,
+				// which a prerendered page reads in the browser.
+				if (id !== 'passage') throw new Error(message);
+			},
+			handleUnseenRoutes: ({ routes, message }) => {
+				// The static build draws QR codes in the browser: no endpoint for them.
+				if (routes.some((r) => r !== '/present/[map]/qr/[[node]]')) throw new Error(message);
+			}
+		},
 		alias: {
 			$content: 'content',
 			$seeds: 'seeds'

@@ -28,6 +28,9 @@ function contentCheck(): Plugin {
 
 export default defineConfig({
 	plugins: [contentCheck(), sveltekit()],
+	// The static build (`npm run build:static`) is told apart at build time, in
+	// server and browser code alike: see src/lib/static-site.svelte.ts.
+	define: { __ATLAS_STATIC__: JSON.stringify(process.env.ATLAS_ADAPTER === 'static') },
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'bench/**/*.spec.ts'],
 		environment: 'node',

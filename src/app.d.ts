@@ -1,5 +1,8 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
+	/** True in the static build (`ATLAS_ADAPTER=static`); set by vite.config.ts. */
+	const __ATLAS_STATIC__: boolean;
+
 	namespace App {
 		interface Error {
 			message: string;

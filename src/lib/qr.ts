@@ -1,6 +1,7 @@
 /**
- * QR codes for students' phones, drawn on the server as SVG so the page
- * ships no QR code JavaScript. `qrcode` does the encoding.
+ * QR codes for students' phones, as SVG. With a server they are drawn there,
+ * so pages ship no QR code JavaScript; the static build, which cannot know
+ * its host until it runs, draws them in the browser. `qrcode` does the encoding.
  */
 import QRCode from 'qrcode';
 

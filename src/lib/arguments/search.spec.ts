@@ -5,6 +5,7 @@ import {
 	highlight,
 	queryTerms,
 	search,
+	searchResults,
 	snippet,
 	type SearchDoc
 } from './search';
@@ -95,5 +96,35 @@ describe('highlight', () => {
 		expect(pieces.at(-1)).toEqual({ text: '…', hit: false });
 		expect(pieces.filter((p) => p.hit).map((p) => p.text)).toEqual(['needle']);
 		expect(pieces.map((p) => p.text).join('').length).toBeLessThan(60);
+	});
+});
+
+describe('searchResults (the search page, on the server and in the static build)', () => {
+	const titles = new Map([
+		['m', 'Map M'],
+		['n', 'Map N']
+	]);
+
+	it('groups hits by map, with titles, and says where else the words matched', () => {
+		const r = searchResults(index, 'source', '', titles);
+		expect(r.total).toBe(1);
+		expect(r.groups).toEqual([
+			expect.objectContaining({ mapId: 'n', mapTitle: 'Map N', hits: [expect.anything()] })
+		]);
+		const hit = r.groups[0]!.hits[0]!;
+		expect(hit.nodeId).toBe('d');
+		expect(hit.other?.field).toBe('editorial');
+		expect(hit.other?.pieces.filter((p) => p.hit).map((p) => p.text)).toEqual(['source']);
+	});
+
+	it('keeps to one map when asked, and shows at most `limit` hits but counts them all', () => {
+		expect(searchResults(index, 'a', 'n', titles).groups.map((g) => g.mapId)).toEqual(['n']);
+		const all = searchResults(index, 'a', '', titles, 2);
+		expect(all.total).toBeGreaterThan(2);
+		expect(all.groups.flatMap((g) => g.hits)).toHaveLength(2);
+	});
+
+	it('has no results for an empty query', () => {
+		expect(searchResults(index, '  ', '', titles)).toMatchObject({ total: 0, groups: [] });
 	});
 });

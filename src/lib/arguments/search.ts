@@ -184,3 +184,64 @@ export function snippet(text: string, terms: string[], radius = 70): Piece[] {
 	if (end < text.length) pieces.push({ text: '…', hit: false });
 	return pieces;
 }
+
+/** One hit as the search page shows it: the claim, and where else the words matched. */
+export interface SearchResult {
+	mapId: string;
+	nodeId: string;
+	claim: Piece[];
+	fields: Field[];
+	other?: { field: Field; pieces: Piece[] };
+}
+
+/** The search page's results: hits grouped by map, the first `limit` of them. */
+export interface SearchResults {
+	query: string;
+	mapId: string;
+	total: number;
+	limit: number;
+	groups: { mapId: string; mapTitle: string; hits: SearchResult[] }[];
+}
+
+/**
+ * Search across maps (or in one, `mapId`) for the search page: on the server,
+ * or in the browser of the static build, with the same results.
+ */
+export function searchResults(
+	index: SearchIndex,
+	query: string,
+	mapId: string,
+	mapTitles: ReadonlyMap<string, string>,
+	limit = 200
+): SearchResults {
+	const terms = queryTerms(query);
+	const hits = search(index, query).filter((h) => !mapId || h.doc.mapId === mapId);
+	const groups = new Map<string, SearchResults['groups'][number]>();
+	for (const { doc, fields } of hits.slice(0, limit)) {
+		const other = fields.find((f) => f !== 'claim');
+		const otherText =
+			other === 'quote'
+				? (doc.quotes.find((q) => snippet(q, terms).some((p) => p.hit)) ?? '')
+				: other === 'note'
+					? (doc.note ?? '')
+					: other === 'editorial'
+						? (doc.editorial ?? '')
+						: '';
+		let group = groups.get(doc.mapId);
+		if (!group) {
+			group = { mapId: doc.mapId, mapTitle: mapTitles.get(doc.mapId) ?? doc.mapId, hits: [] };
+			groups.set(doc.mapId, group);
+		}
+		group.hits.push({
+			mapId: doc.mapId,
+			nodeId: doc.nodeId,
+			claim: snippet(doc.claim, terms, 300),
+			fields,
+			other:
+				other && fields[0] !== 'claim'
+					? { field: other, pieces: snippet(otherText, terms, 60) }
+					: undefined
+		});
+	}
+	return { query, mapId, total: hits.length, limit, groups: [...groups.values()] };
+}

@@ -1,3 +1,5 @@
+import { serverActions } from '$lib/static-site';
+import type { Actions } from './$types';
 import { fail, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { quoteProblem } from '$lib/arguments/contribution';
@@ -31,7 +33,7 @@ async function readForm(request: Request): Promise<FormData | undefined> {
 	}
 }
 
-export const actions = {
+const formActions = {
 	source: async ({ request, cookies }) => {
 		if (!isEditor(cookies))
 			return fail(403, { which: 'source', errors: { form: 'Sign in as an editor first.' } });
@@ -100,4 +102,7 @@ export const actions = {
 		}
 		redirect(303, resolve('/maps/[map]', { map: m.id }));
 	}
-};
+} satisfies Actions;
+
+// None in the static build, which has no server to post to.
+export const actions = serverActions(formActions);

@@ -1,3 +1,5 @@
+import { serverActions } from '$lib/static-site';
+import type { Actions } from './$types';
 import { fail } from '@sveltejs/kit';
 import { ReviewSchema } from '$lib/arguments/contribution';
 import type { ArchiveEntry } from '$lib/arguments/edit';
@@ -82,7 +84,7 @@ async function review(request: Request, cookies: import('@sveltejs/kit').Cookies
 	return { message: `${done}: ${node}`, node };
 }
 
-export const actions = {
+const formActions = {
 	signin: async ({ request, cookies, url }) => {
 		if (!editingEnabled())
 			return fail(403, {
@@ -100,4 +102,7 @@ export const actions = {
 	accept: ({ request, cookies }) => review(request, cookies, 'accept'),
 	edit: ({ request, cookies }) => review(request, cookies, 'edit'),
 	reject: ({ request, cookies }) => review(request, cookies, 'reject')
-};
+} satisfies Actions;
+
+// None in the static build, which has no server to post to.
+export const actions = serverActions(formActions);

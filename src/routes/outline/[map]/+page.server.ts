@@ -2,9 +2,12 @@ import { error } from '@sveltejs/kit';
 import type { OutlineNode } from '$lib/components/MapOutline.svelte';
 import { citationsOf, treeNodes } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
+import { mapEntries } from '$lib/server/entries.server';
 
 // Plain HTML: the outline is for readers without JavaScript, screen readers and print.
 export const csr = false;
+
+export const entries = mapEntries;
 
 export function load({ params }) {
 	const content = getContent();

@@ -2,6 +2,9 @@ import { error } from '@sveltejs/kit';
 import { reviewedIds } from '$lib/arguments/present';
 import { citationsOf, mapHeading } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
+import { mapEntries } from '$lib/server/entries.server';
+
+export const entries = mapEntries;
 
 export function load({ params }) {
 	const content = getContent();

@@ -3,6 +3,9 @@ import { reviewedIds } from '$lib/arguments/present';
 import { mapHeading } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 import { renderMarkdown } from '$lib/server/markdown';
+import { mapEntries } from '$lib/server/entries.server';
+
+export const entries = mapEntries;
 
 /** A map as a handout: every node depth-first, its quotes numbered by source. */
 export function load({ params }) {

@@ -1,6 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { segmentSource } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
+import { sourceEntries } from '$lib/server/entries.server';
+
+export const entries = sourceEntries;
 
 export function load({ params }) {
 	const content = getContent();

@@ -1,3 +1,5 @@
+import { serverActions, STATIC_SITE } from '$lib/static-site';
+import type { Actions } from './$types';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { parseContribution, type FieldErrors } from '$lib/arguments/contribution';
@@ -6,6 +8,7 @@ import { IdSchema, type Relation } from '$lib/arguments/schema';
 import { getContent } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
 import { StoreError } from '$lib/server/store.server';
+import { nodeEntries } from '$lib/server/entries.server';
 
 function find(content: Content, params: { map: string; node: string }) {
 	// Ids never reach the file system unchecked: anything outside the id alphabet is unknown.
@@ -16,10 +19,13 @@ function find(content: Content, params: { map: string; node: string }) {
 	return { map, node };
 }
 
+export const entries = nodeEntries;
+
 export function load({ params, url }) {
 	const content = getContent();
 	const { map, node } = find(content, params);
-	const q = (key: string) => url.searchParams.get(key) ?? '';
+	// A prerendered page has no query string: the static build reads it in the browser.
+	const q = (key: string) => (STATIC_SITE ? '' : (url.searchParams.get(key) ?? ''));
 	const relation: Relation = q('relation') === 'rebuts' ? 'rebuts' : 'supports';
 	const cited = new Set(map.sourceIds);
 	return {
@@ -35,11 +41,20 @@ export function load({ params, url }) {
 		},
 		sources: [...content.sources.values()]
 			.map((s) => ({ id: s.id, title: s.title, cited: cited.has(s.id) }))
-			.sort((a, b) => Number(b.cited) - Number(a.cited) || a.title.localeCompare(b.title))
+			.sort((a, b) => Number(b.cited) - Number(a.cited) || a.title.localeCompare(b.title)),
+		// The static build checks quotes and picks the new node's id in the
+		// browser, so it needs the source texts and the ids already taken.
+		snippet: STATIC_SITE
+			? {
+					file: `content/arguments/${map.id}.yaml`,
+					taken: map.nodes.map((n) => n.id),
+					texts: Object.fromEntries([...content.sources.values()].map((s) => [s.id, s.text]))
+				}
+			: undefined
 	};
 }
 
-export const actions = {
+const formActions = {
 	// No content index here: the store checks the map, the node and the quote
 	// against the files themselves, so a burst of proposals costs no reloads.
 	default: async ({ request, params }) => {
@@ -70,4 +85,7 @@ export const actions = {
 		}
 		redirect(303, resolve('/maps/[map]/[[node]]', { map: params.map, node: id }));
 	}
-};
+} satisfies Actions;
+
+// None in the static build, which has no server to post to.
+export const actions = serverActions(formActions);

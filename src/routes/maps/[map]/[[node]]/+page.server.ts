@@ -2,6 +2,9 @@ import { error } from '@sveltejs/kit';
 import { nodeDetail } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 import { renderMarkdown } from '$lib/server/markdown';
+import { mapEntries, nodeEntries } from '$lib/server/entries.server';
+
+export const entries = () => [...mapEntries(), ...nodeEntries()];
 
 export function load({ params }) {
 	const content = getContent();

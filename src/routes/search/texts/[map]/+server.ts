@@ -1,11 +1,16 @@
 import { error, json } from '@sveltejs/kit';
 import { getContent } from '$lib/server/content.server';
+import { mapEntries } from '$lib/server/entries.server';
+import { STATIC_SITE } from '$lib/static-site';
 
 /**
  * What in-map search reads besides claims (notes, editorial notes, quotes), in
  * the order of the map's nodes. Fetched when a reader first searches, so the
  * map page itself stays light.
  */
+export const prerender = STATIC_SITE;
+export const entries = mapEntries;
+
 export function GET({ params }) {
 	const map = getContent().maps.get(params.map);
 	if (!map) error(404, `No map "${params.map}"`);

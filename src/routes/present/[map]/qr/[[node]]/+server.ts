@@ -1,7 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { getContent } from '$lib/server/content.server';
-import { qrSvg } from '$lib/server/qr';
+import { qrSvg } from '$lib/qr';
+import { STATIC_SITE } from '$lib/static-site';
+
+// The static build draws QR codes in the browser, for whatever host serves it.
+export const prerender = STATIC_SITE;
+export const entries = () => [];
 
 /**
  * The QR code (SVG) for a map's page or one node's page, as an absolute URL

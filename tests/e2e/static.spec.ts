@@ -1,0 +1,233 @@
+/**
+ * The static build: build-static/ (`BASE_PATH=/atlas npm run build:static`,
+ * run by `npm test`) served as plain files under /atlas/ by
+ * scripts/serve-static.js, which answers anything but GET with 405, like a
+ * static host. Paths below are relative to that base URL.
+ */
+import { expectAccessible } from './axe';
+import { decodeQr, selectWithMouse } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { insertNode } from '../../src/lib/arguments/edit';
+import { contentPaths, loadContentFromDisk } from '../../src/lib/server/content-files';
+
+const MAP = 'boric-election-thread';
+const MAP_FILE = `content/arguments/${MAP}.yaml`;
+const SOURCE_TITLE = "Reader comments on Gabriel Boric's election";
+const PASSAGE =
+	'the hardest battle of actually winning the right to change the constitution is already over';
+
+const tree = (page: Page) => page.getByRole('tree');
+const item = (page: Page, id: string) => page.locator(`[role="treeitem"][data-node-id="${id}"]`);
+const detailHeading = (page: Page) =>
+	page.getByTestId('node-detail').getByRole('heading', { level: 2 });
+
+/**
+ * Whatever a static copy must never see: a response that is an error (a
+ * broken link, a missing data file) or a request that writes.
+ */
+function watchForFailures(page: Page): string[] {
+	const failures: string[] = [];
+	page.on('response', (r) => {
+		if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
+	});
+	page.on('request', (r) => {
+		if (!['GET', 'HEAD'].includes(r.method())) failures.push(`${r.method()} ${r.url()}`);
+	});
+	return failures;
+}
+
+async function openForm(page: Page, path: string) {
+	await page.goto(path);
+	await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(1);
+}
+
+test.describe('The static copy', () => {
+	test('a reader goes from the maps to a claim, its passage, and back', async ({
+		page,
+		baseURL
+	}) => {
+		const failures = watchForFailures(page);
+		await page.goto('');
+		await page.getByRole('link', { name: "Readers on Boric's election" }).click();
+		await expect(page).toHaveURL(`${baseURL}maps/${MAP}`);
+		await expect(tree(page)).toHaveAttribute('data-ready', '');
+		await expectAccessible(page);
+
+		// Choosing a node loads its detail from the prerendered data files.
+		await item(page, 'hands-off').locator('.box').click();
+		await expect(page).toHaveURL(`${baseURL}maps/${MAP}/hands-off`);
+		await expect(detailHeading(page)).toHaveText(/largely out of Boric's hands/);
+
+		// The claim's passage, marked in the source and scrolled to.
+		await page.getByTestId('node-detail').getByRole('link', { name: SOURCE_TITLE }).click();
+		await expect(page).toHaveURL(new RegExp(`sources/boric-thread\\?at=\\d+-\\d+#passage$`));
+		const marked = page.locator('mark.current').first();
+		await expect(marked).toBeVisible();
+		await expect(marked).toBeInViewport();
+		const passage = page.locator('[data-testid="passage"].current');
+		await expect(passage).toHaveCount(1);
+
+		// And from the passage, back to the claims that cite it.
+		await passage.getByRole('link', { name: /largely out of Boric's hands/ }).click();
+		await expect(page).toHaveURL(`${baseURL}maps/${MAP}/hands-off`);
+
+		// A link someone shared opens on its own, straight from the file.
+		await page.goto(`maps/${MAP}/massive-task`);
+		await expect(detailHeading(page)).toHaveText(/massive/i);
+		await expect(item(page, 'massive-task')).toHaveAttribute('aria-selected', 'true');
+		expect(failures).toEqual([]);
+	});
+
+	test('a proposal becomes YAML to copy or download, and that YAML is a valid node', async ({
+		page,
+		context
+	}) => {
+		const failures = watchForFailures(page);
+		await page.goto(`maps/${MAP}/hands-off`);
+		await page.getByRole('link', { name: 'Add a rebuttal' }).click();
+		await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(1);
+		await expect(page.getByLabel('rebuts the claim')).toBeChecked();
+
+		// Cite by selecting the passage in the source reader.
+		await page.getByRole('link', { name: SOURCE_TITLE }).click();
+		await expect(page).toHaveURL(/sources\/boric-thread\?cite=/);
+		await selectWithMouse(page, PASSAGE, 0);
+		await page.getByTestId('cite').click();
+		await expect(page).toHaveURL(new RegExp(`contribute/${MAP}/hands-off\\?`));
+		await expect(page.getByLabel('Quote')).toHaveValue(PASSAGE);
+		await expect(page.getByLabel('Source', { exact: true })).toHaveValue('boric-thread');
+		await expect(page.getByLabel('rebuts the claim')).toBeChecked();
+
+		const claim = 'The commenter holds that the decisive constitutional fight was already won';
+		await page.getByLabel(/^Claim/).fill(claim);
+		await page.getByLabel(/^Your name/).fill('Static Reader');
+		await page.getByRole('button', { name: 'Prepare the YAML' }).click();
+
+		const snippet = page.getByTestId('snippet');
+		await expect(
+			snippet.getByRole('heading', { name: 'Your proposal, ready to commit' })
+		).toBeFocused();
+		await expect(snippet).toContainText(MAP_FILE);
+		const text = await page.getByLabel(/^YAML for the node/).inputValue();
+		expect(text).toContain('# under the node "hands-off", in its `rebuts:` list');
+		await expectAccessible(page);
+
+		// Download: the same text, in a file named after the new node.
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('download').click()
+		]);
+		expect(download.suggestedFilename()).toMatch(
+			/^the-commenter-holds-that-the-decisive\S*\.yaml$/
+		);
+		expect(readFileSync((await download.path())!, 'utf8')).toBe(text);
+
+		// Copy: the same text on the clipboard.
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.getByRole('button', { name: 'Copy' }).click();
+		await expect(snippet.getByRole('status')).toHaveText('Copied.');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+
+		// What an editor commits: the node, under hands-off, validates with the rest.
+		const [node] = parse(text) as Record<string, unknown>[];
+		const { id, ...fields } = node!;
+		const mapText = readFileSync(MAP_FILE, 'utf8');
+		expect(mapText).not.toContain(`id: ${id}\n`);
+		expect(fields).toMatchObject({
+			claim,
+			status: 'proposed',
+			contributor: 'Static Reader',
+			cites: [{ source: 'boric-thread', quote: PASSAGE }]
+		});
+		const root = mkdtempSync(join(tmpdir(), 'atlas-static-'));
+		cpSync('content', join(root, 'content'), { recursive: true });
+		cpSync('seeds', join(root, 'seeds'), { recursive: true });
+		const added = insertNode(mapText, 'hands-off', 'rebuts', fields as never);
+		writeFileSync(join(root, MAP_FILE), added.text);
+		const { content, problems } = loadContentFromDisk(contentPaths(root));
+		expect(problems).toEqual([]);
+		expect(content.maps.get(MAP)!.nodeById.get(added.id)).toMatchObject({
+			claim,
+			status: 'proposed',
+			relation: 'rebuts',
+			parentId: 'hands-off'
+		});
+		expect(failures).toEqual([]);
+	});
+
+	test('a typed quote that is not in the source is refused beside its field', async ({ page }) => {
+		const failures = watchForFailures(page);
+		await openForm(page, `contribute/${MAP}/hands-off?relation=supports`);
+		await page.getByLabel(/^Claim/).fill('A claim with a quote that no source has');
+		await page.getByLabel('Source', { exact: true }).selectOption('boric-thread');
+		await page.getByLabel('Quote').fill('Boric promised to abolish the constitution by Friday');
+		await page.getByRole('button', { name: 'Prepare the YAML' }).click();
+		await expect(page.locator('#quote-error')).toHaveText(/quote not found in the source/);
+		await expect(page.getByLabel('Quote')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByTestId('snippet')).toHaveCount(0);
+		expect(failures).toEqual([]);
+	});
+
+	test('presentation resumes from its URL, and its QR code points at this host', async ({
+		page,
+		baseURL
+	}) => {
+		const failures = watchForFailures(page);
+		await page.goto(`present/${MAP}?step=4`);
+		await expect(page.getByTestId('presentation')).toHaveAttribute('data-ready', 'true');
+		await expect(page.getByTestId('claim')).toHaveText(/largely out of Boric's hands/);
+		await expect(page.getByTestId('step-count')).toHaveText(/4 \/ 24/);
+		const qr = page.getByTestId('qr').locator('img');
+		await expect(qr).toBeVisible();
+		expect(await decodeQr(page, qr)).toBe(`${baseURL}maps/${MAP}/hands-off`);
+
+		await page.keyboard.press('ArrowRight');
+		await expect(page.getByTestId('step-count')).toHaveText(/5 \/ 24/);
+		await expect(page).toHaveURL(/\?step=5$/);
+		await page.reload();
+		await expect(page.getByTestId('presentation')).toHaveAttribute('data-ready', 'true');
+		await expect(page.getByTestId('step-count')).toHaveText(/5 \/ 24/);
+
+		// The handout's code too.
+		await page.goto(`print/${MAP}`);
+		const handoutQr = page.getByTestId('qr').locator('img');
+		await expect(handoutQr).toBeVisible();
+		expect(await decodeQr(page, handoutQr)).toBe(`${baseURL}maps/${MAP}`);
+		expect(failures).toEqual([]);
+	});
+
+	test('search runs in the browser, across maps and in one', async ({ page, baseURL }) => {
+		const failures = watchForFailures(page);
+		await page.goto('search?q=sacred+principle');
+		await expect(page.getByTestId('search-summary')).toHaveText(/^\d+ matching claims?\.$/);
+		await expect(page.getByLabel('Words to find in claims, notes and quotes')).toHaveValue(
+			'sacred principle'
+		);
+		const groups = page.getByTestId('search-group');
+		expect(await groups.count()).toBeGreaterThan(1);
+
+		await page.getByLabel('Words to find in claims, notes and quotes').fill('pinochet');
+		await page.getByLabel('In which map').selectOption(MAP);
+		await page.getByRole('button', { name: 'Search' }).click();
+		await expect(page).toHaveURL(/search\?q=pinochet&map=boric-election-thread$/);
+		await expect(groups).toHaveCount(1);
+		await expect(page.getByTestId('search-summary')).toHaveText(/^\d+ matching claims?\.$/);
+		await groups.getByRole('link').nth(1).click();
+		await expect(page).toHaveURL(new RegExp(`^${baseURL}maps/${MAP}/[a-z0-9-]+$`));
+		await expect(detailHeading(page)).toBeVisible();
+		expect(failures).toEqual([]);
+	});
+
+	test('the editing pages say how editors work with a static copy', async ({ page }) => {
+		for (const path of ['review', 'new']) {
+			await page.goto(path);
+			await expect(page.getByTestId('static-editing')).toContainText('npm run check:content');
+			await expect(page.locator('form')).toHaveCount(0);
+			await expectAccessible(page);
+		}
+	});
+});
