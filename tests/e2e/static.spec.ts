@@ -231,3 +231,19 @@ test.describe('The static copy', () => {
 		}
 	});
 });
+
+test.describe('The static copy without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the outline reads, and the proposal form says it needs JavaScript', async ({ page }) => {
+		await page.goto(`outline/${MAP}`);
+		await expect(page.getByText(/largely out of Boric's hands/).first()).toBeVisible();
+		await page.goto(`contribute/${MAP}/hands-off`);
+		// (Chromium's emulated no-script mode parses <noscript> as if scripts ran: read its text.)
+		expect(await page.locator('noscript').textContent()).toContain(
+			'Preparing a proposal on this copy needs JavaScript.'
+		);
+		// Nothing to post to: the button cannot send the form to a host that would refuse it.
+		await expect(page.getByRole('button', { name: 'Prepare the YAML' })).toBeDisabled();
+	});
+});
