@@ -154,12 +154,29 @@ export interface Store {
 	addMap(map: NewMap): Promise<void>;
 }
 
-/** How long an idle queue waits for more edits before it writes. */
-const GATHER_MS = 5;
+/**
+ * A queue writes once no edit has arrived for GATHER_QUIET_MS, or when its
+ * oldest edit has waited GATHER_MAX_MS. Every write costs a parse of the whole
+ * map, and a burst of submissions reaches the store over tens of
+ * milliseconds: writing at the first lull would split it into several writes,
+ * each of which holds up the rest.
+ */
+const GATHER_QUIET_MS = 5;
+const GATHER_MAX_MS = 100;
+
+interface Queue {
+	jobs: Job[];
+	/** When the oldest job in `jobs` arrived. */
+	since: number;
+	/** A write is under way. */
+	writing: boolean;
+	/** Set while waiting for the queue to go quiet. */
+	timer?: ReturnType<typeof setTimeout>;
+}
 
 export function createStore(options: StoreOptions): Store {
 	const { paths } = options;
-	const queues = new Map<string, { jobs: Job[]; running: boolean }>();
+	const queues = new Map<string, Queue>();
 	/** Per map, the text this store last wrote: it validated then. */
 	const knownGood = new Map<string, string>();
 	let seedsQueue: Promise<unknown> = Promise.resolve();
@@ -274,23 +291,30 @@ export function createStore(options: StoreOptions): Store {
 		}
 	}
 
-	async function drain(mapId: string, queue: { jobs: Job[]; running: boolean }) {
-		queue.running = true;
+	/** Write what is queued now, then gather again if more came meanwhile. */
+	async function drain(mapId: string, queue: Queue) {
+		queue.timer = undefined;
+		queue.writing = true;
+		const jobs = queue.jobs.splice(0);
 		try {
-			while (queue.jobs.length) {
-				const jobs = queue.jobs.splice(0);
-				try {
-					const outcomes = await writeBatch(mapId, jobs);
-					jobs.forEach((job, i) =>
-						outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)
-					);
-				} catch (e) {
-					for (const job of jobs) job.reject(e);
-				}
-			}
+			const outcomes = await writeBatch(mapId, jobs);
+			jobs.forEach((job, i) =>
+				outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)
+			);
+		} catch (e) {
+			for (const job of jobs) job.reject(e);
 		} finally {
-			queue.running = false;
+			queue.writing = false;
+			if (queue.jobs.length) gather(mapId, queue);
 		}
+	}
+
+	/** Write when the queue goes quiet, or when its oldest job has waited long enough. */
+	function gather(mapId: string, queue: Queue) {
+		if (queue.writing) return;
+		if (!queue.timer) queue.timer = setTimeout(() => void drain(mapId, queue), GATHER_QUIET_MS);
+		else if (performance.now() - queue.since + GATHER_QUIET_MS <= GATHER_MAX_MS)
+			queue.timer.refresh();
 	}
 
 	function enqueue<R>(
@@ -304,13 +328,10 @@ export function createStore(options: StoreOptions): Store {
 		}
 		return new Promise<R>((resolve, reject) => {
 			let queue = queues.get(mapId);
-			if (!queue) queues.set(mapId, (queue = { jobs: [], running: false }));
+			if (!queue) queues.set(mapId, (queue = { jobs: [], since: 0, writing: false }));
+			if (!queue.jobs.length) queue.since = performance.now();
 			queue.jobs.push({ ...job, resolve: resolve as (v: unknown) => void, reject } as Job);
-			if (!queue.running) {
-				// Wait a moment, so that submissions arriving together share one write.
-				queue.running = true;
-				setTimeout(() => void drain(mapId, queue), GATHER_MS);
-			}
+			gather(mapId, queue);
 		});
 	}
 
