@@ -6,7 +6,8 @@
  * Adds a source text to seeds/ (copied byte for byte) and its entry to
  * seeds/sources.yaml, and optionally starts a map whose thesis quotes it:
  * the same checks as the app's /new page. Writes into ATLAS_ROOT (default:
- * the working directory).
+ * the working directory), through the app's store: it takes the same file
+ * locks, so it is safe while the app runs.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -33,6 +33,16 @@ export function mapFileNames(paths: ContentPaths): string[] {
 }
 
 /**
+ * The files in seeds/, without dot files: the store's locks and temporary
+ * files come and go there during a write, and are not content.
+ */
+export function seedFileNames(paths: ContentPaths): string[] {
+	return readdirSync(paths.seedsDir)
+		.filter((name) => !name.startsWith('.'))
+		.sort();
+}
+
+/**
  * A cheap fingerprint of every content file (name, size, modification time),
  * so a running server can tell when someone edited a file by hand.
  */
@@ -43,7 +53,7 @@ export function contentSignature(paths: ContentPaths): string {
 		parts.push(`${file}:${s?.size ?? -1}:${s?.mtimeMs ?? -1}`);
 	};
 	add(paths.sourcesFile);
-	for (const name of readdirSync(paths.seedsDir).sort()) add(join(paths.seedsDir, name));
+	for (const name of seedFileNames(paths)) add(join(paths.seedsDir, name));
 	for (const name of mapFileNames(paths)) add(join(paths.mapsDir, name));
 	return parts.join('|');
 }

@@ -1,8 +1,8 @@
 /** The app's one store, wired to the content index. */
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Source } from '$lib/arguments/model';
 import { getContent, invalidateContent } from './content.server';
-import { contentPaths, type ContentPaths } from './content-files';
+import { contentPaths, seedFileNames, type ContentPaths } from './content-files';
 import { createStore, type Store } from './store.server';
 
 let store: Store | undefined;
@@ -11,7 +11,7 @@ let sources: { signature: string; sources: Map<string, Source> } | undefined;
 /** Sources change rarely; maps change with every write, so don't reload all content per write. */
 function seedsSignature(paths: ContentPaths): string {
 	const s = statSync(paths.sourcesFile, { throwIfNoEntry: false });
-	return `${s?.mtimeMs}:${s?.size}:${readdirSync(paths.seedsDir).join('|')}`;
+	return `${s?.mtimeMs}:${s?.size}:${seedFileNames(paths).join('|')}`;
 }
 
 export function getStore(): Store {

@@ -1,12 +1,25 @@
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NodeInput } from '../arguments/schema';
-import { contentPaths, loadContentFromDisk, type ContentPaths } from './content-files';
-import { createStore, StoreError, writeFileAtomic, type Store } from './store.server';
+import {
+	contentPaths,
+	contentSignature,
+	loadContentFromDisk,
+	type ContentPaths
+} from './content-files';
+import { createStore, lockPath, StoreError, writeFileAtomic, type Store } from './store.server';
 
 const MAP = 'boric-election-thread';
 
@@ -218,4 +231,94 @@ describe('writeFileAtomic', () => {
 			for (const id of confirmed) expect(ids.has(id)).toBe(true);
 		}
 	}, 30_000);
+});
+
+/** A fixture run in a child process under tsx, its stdout split into lines. */
+function runFixture(script: string, args: string[]) {
+	const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+		stdio: ['pipe', 'pipe', 'inherit']
+	});
+	const lines: string[] = [];
+	const waiting: { prefix: string; resolve: () => void }[] = [];
+	let buffered = '';
+	child.stdout!.on('data', (chunk: Buffer) => {
+		buffered += chunk.toString();
+		const parts = buffered.split('\n');
+		buffered = parts.pop()!;
+		for (const line of parts) {
+			lines.push(line);
+			for (const w of waiting) if (line.startsWith(w.prefix)) w.resolve();
+		}
+	});
+	const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+	const saw = (prefix: string) =>
+		new Promise<void>((resolve) =>
+			lines.some((l) => l.startsWith(prefix)) ? resolve() : waiting.push({ prefix, resolve })
+		);
+	return { child, lines, exited, saw };
+}
+
+describe('the cross-process lock', () => {
+	const children: ChildProcess[] = [];
+	afterEach(() => {
+		for (const child of children.splice(0)) child.kill('SIGKILL');
+	});
+
+	it('two processes proposing to one map at once lose nothing: every id either reports is in the file, which validates', async () => {
+		const writers = ['a', 'b'].map((tag) =>
+			runFixture('tests/fixtures/store-proposer.ts', [paths.root, tag, '6', '10'])
+		);
+		children.push(...writers.map((w) => w.child));
+		await Promise.all(writers.map((w) => w.saw('ready')));
+		for (const w of writers) w.child.stdin!.write('go\n');
+		expect(await Promise.all(writers.map((w) => w.exited))).toEqual([0, 0]);
+		const ids = writers.flatMap((w) =>
+			w.lines.filter((l) => l.startsWith('wrote ')).map((l) => l.slice(6))
+		);
+		expect(ids).toHaveLength(120);
+		const text = readFileSync(mapFile(), 'utf8');
+		const proposed = allNodes(text).filter((n) => n.status === 'proposed');
+		expect(proposed.map((n) => n.id).sort()).toEqual([...ids].sort());
+		expect(loadContentFromDisk(paths).problems).toEqual([]);
+		// No lock or temporary file left behind.
+		expect(readdirSync(paths.mapsDir).filter((f) => f.startsWith('.'))).toEqual([]);
+	}, 60_000);
+
+	it('a live holder of the lock is waited for; a lock left by a process killed with SIGKILL is broken once stale', async () => {
+		const holder = runFixture('tests/fixtures/store-lock-holder.ts', [mapFile(), '2000']);
+		children.push(holder.child);
+		await holder.saw('locked');
+		const { content } = loadContentFromDisk(paths);
+		const waiter = createStore({ paths, sources: () => content.sources, lockStaleMs: 2000 });
+		let settled = false;
+		const proposal = waiter.propose(MAP, 'great-result', {
+			relation: 'supports',
+			claim: 'Written once the dead lock is broken'
+		});
+		void proposal.then(
+			() => (settled = true),
+			() => (settled = true)
+		);
+		// Longer than the stale time: a live holder keeps its lock fresh.
+		await new Promise((r) => setTimeout(r, 2500));
+		expect(settled).toBe(false);
+		holder.child.kill('SIGKILL');
+		await holder.exited;
+		expect(existsSync(lockPath(mapFile()))).toBe(true);
+		const { id } = await proposal;
+		expect(allNodes(readFileSync(mapFile(), 'utf8')).map((n) => n.id)).toContain(id);
+		expect(existsSync(lockPath(mapFile()))).toBe(false);
+	}, 30_000);
+
+	it('contentSignature and the content loader ignore the locks and temporary files of a write', () => {
+		const signature = contentSignature(paths);
+		const maps = loadContentFromDisk(paths).content.maps.size;
+		mkdirSync(lockPath(paths.sourcesFile));
+		mkdirSync(lockPath(mapFile()));
+		writeFileSync(join(paths.seedsDir, '.sources.yaml.123.abcdef12.tmp'), 'half a file');
+		expect(contentSignature(paths)).toBe(signature);
+		const loaded = loadContentFromDisk(paths);
+		expect(loaded.problems).toEqual([]);
+		expect(loaded.content.maps.size).toBe(maps);
+	});
 });

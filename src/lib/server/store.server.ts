@@ -7,6 +7,10 @@
  * - Serialized per map: edits to one map wait in a queue. Edits that arrive
  *   while a write is under way are applied together in the next write (group
  *   commit), each on the result of the one before.
+ * - Locked across processes: a write holds a lock on its file (a directory
+ *   `.<name>.lock` beside it, made by proper-lockfile), so a second server or
+ *   the command line waits its turn. A lock whose holder died is broken once
+ *   it has not been refreshed for `lockStaleMs`.
  * - Never blind: the file is read from disk before every write, and read
  *   again just before the rename; if someone changed it meanwhile (a teacher
  *   editing by hand), the edits are made again on their version.
@@ -19,6 +23,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
+import { lock } from 'proper-lockfile';
 import { stringify } from 'yaml';
 import {
 	acceptNode,
@@ -120,12 +125,82 @@ interface Outcome {
 	before?: () => Promise<void>;
 }
 
+/** The lock beside `file`: a dot name, so the content loader and the content signature skip it. */
+export function lockPath(file: string): string {
+	return join(dirname(file), `.${basename(file)}.lock`);
+}
+
+/**
+ * How long a lock may go unrefreshed before another process breaks it; a
+ * live holder refreshes it every half of that. proper-lockfile allows no less than 2 s.
+ */
+export const LOCK_STALE_MS = 10_000;
+
+/**
+ * Take the cross-process lock on `file` (which need not exist yet), waiting
+ * for another holder to finish, or for its lock to go stale if it died.
+ * `compromised` is set if the lock is lost meanwhile (this process stalled
+ * for longer than `staleMs`): a write must then not go ahead.
+ */
+export async function lockFile(
+	file: string,
+	staleMs = LOCK_STALE_MS
+): Promise<{ release: () => Promise<void>; compromised?: Error }> {
+	const held: { release: () => Promise<void>; compromised?: Error } = {
+		release: async () => {}
+	};
+	// Long enough for a dead holder's lock to go stale, with time to spare.
+	const deadline = Date.now() + Math.max(staleMs, 2000) + 5000;
+	for (let wait = 5; ; wait = Math.min(wait * 2, 50)) {
+		try {
+			held.release = await lock(file, {
+				realpath: false,
+				lockfilePath: lockPath(file),
+				stale: staleMs,
+				onCompromised: (e) => {
+					held.compromised = e;
+				}
+			});
+			return held;
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
+			if (Date.now() > deadline)
+				throw new StoreError(
+					'conflict',
+					`${basename(file)} is locked by another process: try again`
+				);
+			await new Promise((r) => setTimeout(r, wait));
+		}
+	}
+}
+
+async function withLock<R>(
+	file: string,
+	staleMs: number,
+	task: (held: { compromised?: Error }) => Promise<R>
+): Promise<R> {
+	const held = await lockFile(file, staleMs);
+	try {
+		return await task(held);
+	} finally {
+		// A compromised lock is no longer ours to remove.
+		if (!held.compromised) await held.release().catch(() => {});
+	}
+}
+
+function checkHeld(held: { compromised?: Error }) {
+	if (held.compromised)
+		throw new StoreError('conflict', 'the write took too long and lost its lock: try again');
+}
+
 export interface StoreOptions {
 	paths: ContentPaths;
 	/** The sources, to check quotes against before a write. */
 	sources: () => Map<string, Source>;
 	/** Called after every successful write, e.g. to drop a content cache. */
 	onWrite?: () => void;
+	/** When another process's lock counts as abandoned (ms, at least 2000; default 10 s). */
+	lockStaleMs?: number;
 }
 
 export interface NewMap {
@@ -176,6 +251,7 @@ interface Queue {
 
 export function createStore(options: StoreOptions): Store {
 	const { paths } = options;
+	const staleMs = options.lockStaleMs ?? LOCK_STALE_MS;
 	const queues = new Map<string, Queue>();
 	/** Per map, the text this store last wrote: it validated then. */
 	const knownGood = new Map<string, string>();
@@ -272,23 +348,27 @@ export function createStore(options: StoreOptions): Store {
 
 	async function writeBatch(mapId: string, jobs: Job[]) {
 		const file = mapFile(mapId);
-		for (let attempt = 0; ; attempt++) {
-			const before = await readIfExists(file);
-			if (before === undefined) throw new StoreError('not-found', `no map "${mapId}"`);
-			const { text, outcomes } = applyAll(file, before, jobs, knownGood.get(mapId) === before);
-			if (text !== before) {
-				// Someone changed the file while we worked: do it all again on their version.
-				if ((await readIfExists(file)) !== before) {
-					if (attempt < 5) continue;
-					throw new StoreError('conflict', 'the map keeps changing on disk: try again');
+		return withLock(file, staleMs, async (held) => {
+			for (let attempt = 0; ; attempt++) {
+				const before = await readIfExists(file);
+				if (before === undefined) throw new StoreError('not-found', `no map "${mapId}"`);
+				const { text, outcomes } = applyAll(file, before, jobs, knownGood.get(mapId) === before);
+				if (text !== before) {
+					// Someone changed the file while we worked (by hand: other
+					// writers wait for the lock): do it all again on their version.
+					if ((await readIfExists(file)) !== before) {
+						if (attempt < 5) continue;
+						throw new StoreError('conflict', 'the map keeps changing on disk: try again');
+					}
+					for (const o of outcomes) if (o.ok && o.before) await o.before();
+					checkHeld(held);
+					await writeFileAtomic(file, text);
+					knownGood.set(mapId, text);
+					options.onWrite?.();
 				}
-				for (const o of outcomes) if (o.ok && o.before) await o.before();
-				await writeFileAtomic(file, text);
-				knownGood.set(mapId, text);
-				options.onWrite?.();
+				return { outcomes, text };
 			}
-			return outcomes;
-		}
+		});
 	}
 
 	/** Write what is queued now, then gather again if more came meanwhile. */
@@ -297,7 +377,7 @@ export function createStore(options: StoreOptions): Store {
 		queue.writing = true;
 		const jobs = queue.jobs.splice(0);
 		try {
-			const outcomes = await writeBatch(mapId, jobs);
+			const { outcomes } = await writeBatch(mapId, jobs);
 			jobs.forEach((job, i) =>
 				outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)
 			);
@@ -406,55 +486,64 @@ export function createStore(options: StoreOptions): Store {
 			return text ? archiveEntries(text) : [];
 		},
 		addSource(input, text) {
-			return withSeeds(async () => {
-				if (!text.trim()) throw new StoreError('invalid', 'the text is empty');
-				if (text.length > SOURCE_TEXT_MAX)
-					throw new StoreError('invalid', `the text is longer than ${SOURCE_TEXT_MAX} characters`);
-				const sourcesText = await readFile(paths.sourcesFile, 'utf8');
-				const listed = SourcesFileSchema.safeParse(parseYaml('sources.yaml', sourcesText).data);
-				if (!listed.success)
-					throw new StoreError('conflict', 'seeds/sources.yaml does not validate');
-				if (listed.data.some((s) => s.id === input.id))
-					throw new StoreError('exists', `a source "${input.id}" exists already`);
-				const file = `${String(listed.data.length).padStart(3, '0')}_${input.id}.txt`;
-				const parsed = SourceMetaSchema.safeParse({ ...input, file });
-				if (!parsed.success)
-					throw new StoreError('invalid', parsed.error.issues[0]?.message ?? 'invalid source');
-				const textFile = join(paths.seedsDir, file);
-				if ((await readIfExists(textFile)) !== undefined)
-					throw new StoreError('exists', `seeds/${file} exists already`);
-				const { id, ...rest } = input;
-				const meta = { id, file, ...rest } as SourceMeta;
-				const next = appendListItem(sourcesText, meta);
-				const check = SourcesFileSchema.safeParse(parseYaml('sources.yaml', next).data);
-				if (!check.success) throw new StoreError('invalid', 'the new entry does not validate');
-				// The text first: an entry without its text would stop the app loading.
-				await writeFileAtomic(textFile, text);
-				await writeFileAtomic(paths.sourcesFile, next);
-				options.onWrite?.();
-				return meta;
-			});
+			return withSeeds(() =>
+				withLock(paths.sourcesFile, staleMs, async (held) => {
+					if (!text.trim()) throw new StoreError('invalid', 'the text is empty');
+					if (text.length > SOURCE_TEXT_MAX)
+						throw new StoreError(
+							'invalid',
+							`the text is longer than ${SOURCE_TEXT_MAX} characters`
+						);
+					const sourcesText = await readFile(paths.sourcesFile, 'utf8');
+					const listed = SourcesFileSchema.safeParse(parseYaml('sources.yaml', sourcesText).data);
+					if (!listed.success)
+						throw new StoreError('conflict', 'seeds/sources.yaml does not validate');
+					if (listed.data.some((s) => s.id === input.id))
+						throw new StoreError('exists', `a source "${input.id}" exists already`);
+					const file = `${String(listed.data.length).padStart(3, '0')}_${input.id}.txt`;
+					const parsed = SourceMetaSchema.safeParse({ ...input, file });
+					if (!parsed.success)
+						throw new StoreError('invalid', parsed.error.issues[0]?.message ?? 'invalid source');
+					const textFile = join(paths.seedsDir, file);
+					if ((await readIfExists(textFile)) !== undefined)
+						throw new StoreError('exists', `seeds/${file} exists already`);
+					const { id, ...rest } = input;
+					const meta = { id, file, ...rest } as SourceMeta;
+					const next = appendListItem(sourcesText, meta);
+					const check = SourcesFileSchema.safeParse(parseYaml('sources.yaml', next).data);
+					if (!check.success) throw new StoreError('invalid', 'the new entry does not validate');
+					// The text first: an entry without its text would stop the app loading.
+					checkHeld(held);
+					await writeFileAtomic(textFile, text);
+					await writeFileAtomic(paths.sourcesFile, next);
+					options.onWrite?.();
+					return meta;
+				})
+			);
 		},
 		addMap(map) {
-			return withSeeds(async () => {
+			return withSeeds(() => {
 				const file = mapFile(map.id);
-				if ((await readIfExists(file)) !== undefined)
-					throw new StoreError('exists', `a map "${map.id}" exists already`);
-				const { thesis } = map;
-				const anchor: Record<string, string> = { source: thesis.source, quote: thesis.quote };
-				if (thesis.prefix) anchor.prefix = thesis.prefix;
-				if (thesis.suffix) anchor.suffix = thesis.suffix;
-				const data = {
-					id: map.id,
-					title: map.title,
-					question: map.question,
-					summary: map.summary,
-					thesis: { id: 'thesis', claim: thesis.claim, cites: [anchor] }
-				};
-				const text = stringify(data, { lineWidth: 0 });
-				validate(file, text);
-				await writeFileAtomic(file, text);
-				options.onWrite?.();
+				return withLock(file, staleMs, async (held) => {
+					if ((await readIfExists(file)) !== undefined)
+						throw new StoreError('exists', `a map "${map.id}" exists already`);
+					const { thesis } = map;
+					const anchor: Record<string, string> = { source: thesis.source, quote: thesis.quote };
+					if (thesis.prefix) anchor.prefix = thesis.prefix;
+					if (thesis.suffix) anchor.suffix = thesis.suffix;
+					const data = {
+						id: map.id,
+						title: map.title,
+						question: map.question,
+						summary: map.summary,
+						thesis: { id: 'thesis', claim: thesis.claim, cites: [anchor] }
+					};
+					const text = stringify(data, { lineWidth: 0 });
+					validate(file, text);
+					checkHeld(held);
+					await writeFileAtomic(file, text);
+					options.onWrite?.();
+				});
 			});
 		}
 	};
