@@ -75,6 +75,21 @@ describe('store.propose', () => {
 		expect(readdirSync(paths.mapsDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 	});
 
+	it('store.propose gathers a burst that trickles in over 40 ms into one write', async () => {
+		const landed: Promise<{ id: string }>[] = [];
+		for (let i = 0; i < 10; i++) {
+			landed.push(
+				store.propose(MAP, 'great-result', {
+					relation: 'rebuts',
+					claim: `Trickling claim number ${i}`
+				})
+			);
+			await new Promise((r) => setTimeout(r, 4));
+		}
+		expect(new Set((await Promise.all(landed)).map((r) => r.id)).size).toBe(10);
+		expect(writes).toBe(1);
+	});
+
 	it('store.propose re-reads the file: a hand edit made meanwhile is kept', async () => {
 		await store.propose(MAP, 'great-result', { relation: 'supports', claim: 'First.' });
 		const handEdited = readFileSync(mapFile(), 'utf8').replace(

@@ -33,6 +33,7 @@ import {
 	EditError,
 	insertNode,
 	insertNodes,
+	prepareEdits,
 	removeNode,
 	type InsertRequest,
 	type ArchiveEntry,
@@ -234,9 +235,10 @@ export interface Store {
  * oldest edit has waited GATHER_MAX_MS. Every write costs a parse of the whole
  * map, and a burst of submissions reaches the store over tens of
  * milliseconds: writing at the first lull would split it into several writes,
- * each of which holds up the rest.
+ * each of which holds up the rest. 10 ms rides out a garbage collection or a
+ * busy neighbour on the CPU; a lone submission hardly notices it.
  */
-const GATHER_QUIET_MS = 5;
+const GATHER_QUIET_MS = 10;
 const GATHER_MAX_MS = 100;
 
 interface Queue {
@@ -377,10 +379,12 @@ export function createStore(options: StoreOptions): Store {
 		queue.writing = true;
 		const jobs = queue.jobs.splice(0);
 		try {
-			const { outcomes } = await writeBatch(mapId, jobs);
+			const { outcomes, text } = await writeBatch(mapId, jobs);
 			jobs.forEach((job, i) =>
 				outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)
 			);
+			// Once the answers are out, get the next edit's parse done.
+			setImmediate(() => prepareEdits(text));
 		} catch (e) {
 			for (const job of jobs) job.reject(e);
 		} finally {
