@@ -25,6 +25,16 @@ async function openForm(page: Page, path: string) {
 	await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(1);
 }
 
+/** How many slides the map's presentation has: go to the last and read "n / n". */
+async function slideCount(page: Page): Promise<number> {
+	await page.goto(`/present/${MAP}?step=1`);
+	await expect(page.getByTestId('presentation')).toHaveAttribute('data-ready', 'true');
+	await page.keyboard.press('End');
+	const count = page.getByTestId('step-count');
+	await expect(count).toHaveText(/^(\d+) \/ \1$/);
+	return Number((await count.textContent())!.split('/')[1]);
+}
+
 async function signIn(page: Page) {
 	await page.goto('/review');
 	await page.getByLabel('Editor secret').fill(SECRET);
@@ -131,6 +141,12 @@ test.describe('contributing an argument', () => {
 				.first()
 		).toBeVisible();
 
+		// Until it is reviewed, it stays off the projector and the handout.
+		const slidesBefore = await slideCount(page);
+		await page.goto(`/print/${MAP}`);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(page.getByText(claim)).toHaveCount(0);
+
 		// An editor accepts it.
 		await signIn(page);
 		const proposal = page.getByTestId('proposal').filter({ hasText: claim });
@@ -144,6 +160,11 @@ test.describe('contributing an argument', () => {
 		await expect(detail.getByRole('heading', { level: 2 })).toHaveText(claim);
 		await expect(detail.getByText('Proposed', { exact: true })).toHaveCount(0);
 		await expect(detail.getByText(/Proposed by Test Reader/)).toBeVisible();
+
+		// Reviewed, it is presented and printed like any node.
+		expect(await slideCount(page)).toBe(slidesBefore + 1);
+		await page.goto(`/print/${MAP}`);
+		await expect(page.getByText(claim)).toBeVisible();
 	});
 
 	test('errors show beside their field, and nothing is written', async ({ page }) => {
