@@ -4,8 +4,9 @@
  * running app never needs a restart. If an edit breaks a file, the last good
  * content stays in service and the problems are logged.
  */
+import { error } from '@sveltejs/kit';
 import { formatProblems, type Problem } from '$lib/arguments/problems';
-import type { Content } from '$lib/arguments/model';
+import type { ArgumentMap, ArgumentNode, Content } from '$lib/arguments/model';
 import { contentPaths, contentSignature, loadContentFromDisk } from './content-files';
 
 interface Loaded {
@@ -49,4 +50,18 @@ export function loadInitialContent(): Problem[] {
 /** Forget the cache, e.g. after this process wrote a map itself. */
 export function invalidateContent() {
 	current = current && { ...current, signature: '' };
+}
+
+/** The map `id`, or a 404 that names it. Ids are only looked up, never made into paths. */
+export function mapOr404(content: Content, id: string): ArgumentMap {
+	const map = content.maps.get(id);
+	if (!map) error(404, `No map "${id}"`);
+	return map;
+}
+
+/** The node `id` of `map` (its thesis when `id` is undefined), or a 404 that names both. */
+export function nodeOr404(map: ArgumentMap, id: string | undefined): ArgumentNode {
+	const node = map.nodeById.get(id ?? map.rootId);
+	if (!node) error(404, `No node "${id}" in map "${map.title}"`);
+	return node;
 }

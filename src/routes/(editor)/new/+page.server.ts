@@ -1,5 +1,3 @@
-import { serverActions } from '$lib/static-site';
-import type { Actions } from './$types';
 import { fail, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { quoteProblem } from '$lib/arguments/contribution';
@@ -15,6 +13,8 @@ import { editingEnabled, isEditor } from '$lib/server/auth.server';
 import { getContent } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
 import { StoreError } from '$lib/server/store.server';
+import { serverActions } from '$lib/static-site';
+import type { Actions } from './$types';
 
 export function load({ cookies }) {
 	const content = getContent();

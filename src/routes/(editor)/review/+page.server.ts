@@ -1,5 +1,3 @@
-import { serverActions } from '$lib/static-site';
-import type { Actions } from './$types';
 import { fail } from '@sveltejs/kit';
 import { ReviewSchema } from '$lib/arguments/contribution';
 import type { ArchiveEntry } from '$lib/arguments/edit';
@@ -9,6 +7,8 @@ import { getContent } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
 import { renderMarkdown } from '$lib/server/markdown';
 import { StoreError } from '$lib/server/store.server';
+import { serverActions } from '$lib/static-site';
+import type { Actions } from './$types';
 
 export async function load({ cookies }) {
 	const content = getContent();

@@ -1,7 +1,6 @@
-import { error } from '@sveltejs/kit';
 import type { OutlineNode } from '$lib/components/MapOutline.svelte';
 import { citationsOf, treeNodes } from '$lib/arguments/view';
-import { getContent } from '$lib/server/content.server';
+import { getContent, mapOr404 } from '$lib/server/content.server';
 import { mapEntries } from '$lib/server/entries.server';
 
 // Plain HTML: the outline is for readers without JavaScript, screen readers and print.
@@ -11,8 +10,7 @@ export const entries = mapEntries;
 
 export function load({ params }) {
 	const content = getContent();
-	const map = content.maps.get(params.map);
-	if (!map) error(404, `No map "${params.map}"`);
+	const map = mapOr404(content, params.map);
 	const nodes: OutlineNode[] = treeNodes(map).map((n, i) => {
 		const node = map.nodes[i]!;
 		return {

@@ -1,15 +1,13 @@
-import { error } from '@sveltejs/kit';
 import { reviewedIds } from '$lib/arguments/present';
 import { citationsOf, mapHeading } from '$lib/arguments/view';
-import { getContent } from '$lib/server/content.server';
+import { getContent, mapOr404 } from '$lib/server/content.server';
 import { mapEntries } from '$lib/server/entries.server';
 
 export const entries = mapEntries;
 
 export function load({ params }) {
 	const content = getContent();
-	const map = content.maps.get(params.map);
-	if (!map) error(404, `No map "${params.map}"`);
+	const map = mapOr404(content, params.map);
 	// Contributions awaiting review stay off the projector.
 	const shown = reviewedIds(map.nodes);
 	const slides = map.revealOrder

@@ -1,7 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { reviewedIds } from '$lib/arguments/present';
 import { mapHeading } from '$lib/arguments/view';
-import { getContent } from '$lib/server/content.server';
+import { getContent, mapOr404 } from '$lib/server/content.server';
 import { renderMarkdown } from '$lib/server/markdown';
 import { mapEntries } from '$lib/server/entries.server';
 
@@ -10,8 +9,7 @@ export const entries = mapEntries;
 /** A map as a handout: every node depth-first, its quotes numbered by source. */
 export function load({ params }) {
 	const content = getContent();
-	const map = content.maps.get(params.map);
-	if (!map) error(404, `No map "${params.map}"`);
+	const map = mapOr404(content, params.map);
 	const shown = reviewedIds(map.nodes);
 	const cited = new Set(
 		map.nodes.filter((n) => shown.has(n.id)).flatMap((n) => n.cites.map((c) => c.source))

@@ -1,29 +1,20 @@
-import { serverActions, STATIC_SITE } from '$lib/static-site';
-import type { Actions } from './$types';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { parseContribution, type FieldErrors } from '$lib/arguments/contribution';
-import type { Content } from '$lib/arguments/model';
 import { IdSchema, type Relation } from '$lib/arguments/schema';
-import { getContent } from '$lib/server/content.server';
+import { getContent, mapOr404, nodeOr404 } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
 import { StoreError } from '$lib/server/store.server';
 import { nodeEntries } from '$lib/server/entries.server';
-
-function find(content: Content, params: { map: string; node: string }) {
-	// Ids never reach the file system unchecked: anything outside the id alphabet is unknown.
-	const map = IdSchema.safeParse(params.map).success ? content.maps.get(params.map) : undefined;
-	if (!map) error(404, `No map "${params.map}"`);
-	const node = IdSchema.safeParse(params.node).success ? map.nodeById.get(params.node) : undefined;
-	if (!node) error(404, `No node "${params.node}" in map "${map.title}"`);
-	return { map, node };
-}
+import { serverActions, STATIC_SITE } from '$lib/static-site';
+import type { Actions } from './$types';
 
 export const entries = nodeEntries;
 
 export function load({ params, url }) {
 	const content = getContent();
-	const { map, node } = find(content, params);
+	const map = mapOr404(content, params.map);
+	const node = nodeOr404(map, params.node);
 	// A prerendered page has no query string: the static build reads it in the browser.
 	const q = (key: string) => (STATIC_SITE ? '' : (url.searchParams.get(key) ?? ''));
 	const relation: Relation = q('relation') === 'rebuts' ? 'rebuts' : 'supports';

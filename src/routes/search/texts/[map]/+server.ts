@@ -1,5 +1,5 @@
-import { error, json } from '@sveltejs/kit';
-import { getContent } from '$lib/server/content.server';
+import { json } from '@sveltejs/kit';
+import { getContent, mapOr404 } from '$lib/server/content.server';
 import { mapEntries } from '$lib/server/entries.server';
 import { STATIC_SITE } from '$lib/static-site';
 
@@ -12,8 +12,7 @@ export const prerender = STATIC_SITE;
 export const entries = mapEntries;
 
 export function GET({ params }) {
-	const map = getContent().maps.get(params.map);
-	if (!map) error(404, `No map "${params.map}"`);
+	const map = mapOr404(getContent(), params.map);
 	return json(
 		map.nodes.map((n) => ({
 			id: n.id,

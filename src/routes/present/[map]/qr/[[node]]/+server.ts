@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
-import { getContent } from '$lib/server/content.server';
+import { getContent, mapOr404, nodeOr404 } from '$lib/server/content.server';
 import { qrSvg } from '$lib/qr';
 import { STATIC_SITE } from '$lib/static-site';
 
@@ -13,11 +12,8 @@ export const entries = () => [];
  * on this server's origin (set ORIGIN behind a proxy), for phones to open.
  */
 export async function GET({ params, url }) {
-	const map = getContent().maps.get(params.map);
-	if (!map) error(404, `No map "${params.map}"`);
-	if (params.node !== undefined && !map.nodeById.has(params.node)) {
-		error(404, `No node "${params.node}" in map "${map.title}"`);
-	}
+	const map = mapOr404(getContent(), params.map);
+	if (params.node !== undefined) nodeOr404(map, params.node);
 	const target = new URL(resolve('/maps/[map]/[[node]]', params), url.origin);
 	return new Response(await qrSvg(target.href), {
 		headers: {
