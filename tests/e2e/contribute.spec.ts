@@ -25,6 +25,9 @@ async function openForm(page: Page, path: string) {
 	await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(1);
 }
 
+/** The tag on proposed nodes in the drawn tree. */
+const proposedTag = (page: Page) => page.locator('svg').getByText(/PROPOSED/);
+
 /** How many slides the map's presentation has: go to the last and read "n / n". */
 async function slideCount(page: Page): Promise<number> {
 	await page.goto(`/present/${MAP}?step=1`);
@@ -115,31 +118,16 @@ test.describe('contributing an argument', () => {
 		);
 		await expect(detail.getByTestId('quote')).toContainText('Economists reply that');
 		await expect(detail.locator('.note em')).toHaveText('not');
-		await expect(
-			page
-				.locator('svg')
-				.getByText(/PROPOSED/)
-				.first()
-		).toBeVisible();
+		await expect(proposedTag(page).first()).toBeVisible();
 		const nodeUrl = page.url();
 
 		// Readers can hide proposals.
 		await page.goto(`/maps/${MAP}/${ROOT}`);
-		await expect(
-			page
-				.locator('svg')
-				.getByText(/PROPOSED/)
-				.first()
-		).toBeVisible();
+		await expect(proposedTag(page).first()).toBeVisible();
 		await page.getByLabel('Hide proposed').check();
-		await expect(page.locator('svg').getByText(/PROPOSED/)).toHaveCount(0);
+		await expect(proposedTag(page)).toHaveCount(0);
 		await page.getByLabel('Hide proposed').uncheck();
-		await expect(
-			page
-				.locator('svg')
-				.getByText(/PROPOSED/)
-				.first()
-		).toBeVisible();
+		await expect(proposedTag(page).first()).toBeVisible();
 
 		// Until it is reviewed, it stays off the projector and the handout.
 		const slidesBefore = await slideCount(page);
