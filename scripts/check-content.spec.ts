@@ -35,6 +35,8 @@ describe('npm run check:content', { timeout: 60_000 }, () => {
 		const r = run('npx', ['tsx', 'scripts/check-content.ts']);
 		expect(r.status).toBe(0);
 		expect(r.stdout).toMatch(/content ok: \d+ maps, \d+ nodes, 3 sources/);
+		// the balance of each map, side by side
+		expect(r.stdout).toMatch(/^ {2}technocrats-essay: for \d+ \(.*\) · against \d+ \(/m);
 	});
 
 	it('exits non-zero with one precise line per broken quote, id and indentation', () => {

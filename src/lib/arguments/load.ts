@@ -5,6 +5,7 @@
  */
 import { CORE_SCHEMA, load as parseYamlFast } from 'js-yaml';
 import { anchorQuote, lineColAt } from './anchor';
+import { loadContext, type ContextFiles, type LoadedContext } from './context';
 import type { ArgumentMap, ArgumentNode, Citation, Content, Source } from './model';
 import type { Problem } from './problems';
 import { sortProblems } from './problems';
@@ -12,6 +13,7 @@ import {
 	AnchorSchema,
 	MapSchema,
 	NODE_KEYS,
+	ReferenceSchema,
 	SourceMetaSchema,
 	SourcesFileSchema,
 	type MapInput,
@@ -19,7 +21,7 @@ import {
 } from './schema';
 import { parseYaml, positionOf, valueAt, zodProblems, type Path } from './yaml-positions';
 
-export interface ContentFiles {
+export interface ContentFiles extends ContextFiles {
 	/** Path and text of the sources metadata file (seeds/sources.yaml). */
 	sourcesFile: { path: string; text: string };
 	/** Text of each source file, by file name within seeds/. */
@@ -43,6 +45,7 @@ function shapeKeys(schema: unknown): string[] {
 const MAP_KEYS = shapeKeys(MapSchema);
 const ANCHOR_KEYS = shapeKeys(AnchorSchema);
 const SOURCE_KEYS = shapeKeys(SourceMetaSchema);
+const REFERENCE_KEYS = shapeKeys(ReferenceSchema);
 
 /** The keys allowed at a path inside a map file, for "did you mean" hints. */
 function mapKeysAt(path: Path): readonly string[] {
@@ -50,18 +53,22 @@ function mapKeysAt(path: Path): readonly string[] {
 	const last = path.at(-1);
 	const beforeLast = path.at(-2);
 	if (beforeLast === 'cites' && typeof last === 'number') return ANCHOR_KEYS;
+	if (beforeLast === 'references' && typeof last === 'number') return REFERENCE_KEYS;
+	if (path[0] === 'lesson') return path.length === 1 ? ['path', 'skip'] : ['node', 'name'];
+	if (path[0] === 'next') return ['text', 'events'];
 	return NODE_KEYS;
 }
 
 export function loadContent(files: ContentFiles): LoadResult {
 	const problems: Problem[] = [];
 	const sources = loadSources(files, problems);
+	const context = loadContext(files, problems);
 	const maps = new Map<string, ArgumentMap>();
 	const citations = new Map<string, Citation[]>();
 	for (const id of sources.keys()) citations.set(id, []);
 
 	for (const file of files.maps) {
-		const map = loadMap(file.path, file.text, sources, problems);
+		const map = loadMap(file.path, file.text, sources, problems, context);
 		if (!map) continue;
 		const existing = maps.get(map.id);
 		if (existing) {
@@ -85,7 +92,10 @@ export function loadContent(files: ContentFiles): LoadResult {
 				});
 	}
 	for (const list of citations.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
-	return { content: { maps, sources, citations }, problems: sortProblems(problems) };
+	return {
+		content: { maps, sources, citations, timelines: context.timelines, glossary: context.glossary },
+		problems: sortProblems(problems)
+	};
 }
 
 function loadSources(files: ContentFiles, problems: Problem[]): Map<string, Source> {
@@ -135,9 +145,10 @@ export function loadMap(
 	path: string,
 	text: string,
 	sources: Map<string, Source>,
-	problems: Problem[]
+	problems: Problem[],
+	context?: LoadedContext
 ): ArgumentMap | undefined {
-	const map = loadMapFast(path, text, sources);
+	const map = loadMapFast(path, text, sources, context);
 	if (map) return map;
 	const parsed = parseYaml(path, text);
 	problems.push(...parsed.problems);
@@ -161,7 +172,8 @@ export function loadMap(
 		(at, key) => ({ file: path, ...positionOf(parsed, at, key) }),
 		parsed.data as MapInput,
 		sources,
-		problems
+		problems,
+		context
 	);
 	return result.success ? built : undefined;
 }
@@ -176,7 +188,8 @@ export function loadMap(
 function loadMapFast(
 	path: string,
 	text: string,
-	sources: Map<string, Source>
+	sources: Map<string, Source>,
+	context?: LoadedContext
 ): ArgumentMap | undefined {
 	let data: unknown;
 	try {
@@ -199,7 +212,8 @@ function loadMapFast(
 		},
 		data as MapInput,
 		sources,
-		problems
+		problems,
+		context
 	);
 	return problems.length || lost ? undefined : map;
 }
@@ -232,7 +246,8 @@ function buildMap(
 	position: (path: Path, key?: 'key') => { file: string; line: number; col: number },
 	input: MapInput,
 	sources: Map<string, Source>,
-	problems: Problem[]
+	problems: Problem[],
+	context?: LoadedContext
 ): ArgumentMap | undefined {
 	const at = position;
 	const before = problems.length;
@@ -275,6 +290,10 @@ function buildMap(
 			note: n.note,
 			cites: [],
 			editorial: n.editorial,
+			reading: n.reading,
+			references: list(n.references),
+			terms: list(n.terms),
+			voice: n.voice,
 			status: n.status ?? 'accepted',
 			contributor: n.contributor,
 			submitted: n.submitted,
@@ -301,6 +320,15 @@ function buildMap(
 			}
 			problems.push({ ...at([...anchorPath, 'quote']), ...anchorProblem(source, anchor, result) });
 		});
+		if (context)
+			list(n.terms).forEach((term, i) => {
+				if (typeof term === 'string' && !context.glossary.some((g) => g.id === term))
+					problems.push({
+						...at([...path, 'terms', i]),
+						message: `unknown glossary term "${term}"`,
+						hint: 'add it to content/context/glossary.yaml or use the id of an existing term'
+					});
+			});
 		if (!first) nodeById.set(n.id, node);
 		nodes.push(node);
 		parent?.childIds.push(n.id);
@@ -312,6 +340,8 @@ function buildMap(
 	visit(input.thesis, ['thesis'], null, 'thesis');
 
 	const revealOrder = checkRevealOrder(input, nodes, nodeById, at, problems);
+	const lesson = checkLesson(input, nodeById, at, problems);
+	if (context) checkContextLinks(input, context, at, problems);
 
 	if (problems.length > before) return undefined;
 	return {
@@ -322,6 +352,10 @@ function buildMap(
 		summary: input.summary,
 		discussion: input.discussion ?? [],
 		revealOrder,
+		timeline: input.timeline,
+		lesson,
+		next: input.next && { text: input.next.text, events: list(input.next.events) },
+		sourceQuestions: list(input.source_questions),
 		rootId: input.thesis.id,
 		nodes,
 		nodeById,
@@ -410,4 +444,103 @@ function checkRevealOrder(
 	for (const node of nodes)
 		if (!seen.has(node.id) && nodeById.get(node.id) === node) order.push(node.id);
 	return order;
+}
+
+type At = (path: Path) => { file: string; line: number; col: number };
+
+/**
+ * A lesson path starts at the thesis and lists each node after its parent, so
+ * every slide has its context; skipped branches are nodes off the path.
+ */
+function checkLesson(
+	input: MapInput,
+	nodeById: Map<string, ArgumentNode>,
+	at: At,
+	problems: Problem[]
+): ArgumentMap['lesson'] {
+	const lesson = input.lesson;
+	if (!lesson || typeof lesson !== 'object') return undefined;
+	const path = list(lesson.path).filter((id) => typeof id === 'string');
+	const seen = new Set<string>();
+	path.forEach((id, i) => {
+		const node = nodeById.get(id);
+		const where = () => at(['lesson', 'path', i]);
+		if (!node) {
+			problems.push({
+				...where(),
+				message: `lesson path names unknown node "${id}"`,
+				hint: 'list ids of nodes in this map'
+			});
+			return;
+		}
+		if (seen.has(id)) {
+			problems.push({
+				...where(),
+				message: `lesson path lists "${id}" twice`,
+				hint: 'list each node once'
+			});
+			return;
+		}
+		if (i === 0 && node.parentId !== null)
+			problems.push({
+				...where(),
+				message: `lesson path starts at "${id}", not at the thesis "${input.thesis.id}"`,
+				hint: 'start the path with the thesis'
+			});
+		if (node.parentId !== null && !seen.has(node.parentId))
+			problems.push({
+				...where(),
+				message: `lesson path shows "${id}" before (or without) its parent "${node.parentId}"`,
+				hint: 'put the parent on the path first, so the slide has its context'
+			});
+		seen.add(id);
+	});
+	const skip = list(lesson.skip).filter((s) => s && typeof s.node === 'string');
+	skip.forEach((branch, i) => {
+		const where = () => at(['lesson', 'skip', i, 'node']);
+		if (!nodeById.has(branch.node))
+			problems.push({
+				...where(),
+				message: `lesson skips unknown node "${branch.node}"`,
+				hint: 'name the first node of the branch to skip'
+			});
+		else if (seen.has(branch.node))
+			problems.push({
+				...where(),
+				message: `lesson both shows and skips "${branch.node}"`,
+				hint: 'take it off the path or off the skip list'
+			});
+	});
+	return { path, skip: skip.map((s) => ({ node: s.node, name: s.name })) };
+}
+
+/** The map's timeline exists, and its "what happened next" names events in it. */
+function checkContextLinks(input: MapInput, context: LoadedContext, at: At, problems: Problem[]) {
+	if (input.timeline === undefined) {
+		if (input.next?.events?.length)
+			problems.push({
+				...at(['next', 'events']),
+				message: 'next names timeline events, but the map has no `timeline:`',
+				hint: 'add `timeline: <id>` to the map'
+			});
+		return;
+	}
+	const timeline = context.timelines.get(input.timeline);
+	if (!timeline) {
+		if (context.incomplete) return;
+		problems.push({
+			...at(['timeline']),
+			message: `unknown timeline "${input.timeline}"`,
+			hint: `use one of: ${[...context.timelines.keys()].join(', ') || '(no timelines in content/context/timelines/)'}`
+		});
+		return;
+	}
+	list(input.next?.events).forEach((id, i) => {
+		if (!timeline.events.some((e) => e.id === id))
+			problems.push({
+				...at(['next', 'events', i]),
+				message: `timeline "${timeline.id}" has no event "${id}"`,
+				hint: 'use the id of an event in that timeline'
+			});
+	});
 }

@@ -1,6 +1,17 @@
 /** The loaded, validated content: what pages and tools work with. */
 import type { TextRange } from './anchor';
-import type { Relation, SourceMeta, Status } from './schema';
+import type {
+	GlossaryTerm,
+	ReferenceInput,
+	Relation,
+	SourceMeta,
+	Status,
+	TimelineInput
+} from './schema';
+
+export type Reference = ReferenceInput;
+export type Timeline = TimelineInput & { file: string };
+export type { GlossaryTerm };
 
 export interface ResolvedAnchor extends TextRange {
 	source: string;
@@ -21,6 +32,14 @@ export interface ArgumentNode {
 	cites: ResolvedAnchor[];
 	/** Why no source backs this node, when it is the editors' own. */
 	editorial?: string;
+	/** "The map's reading": where the placement or paraphrase is the editors' interpretation. */
+	reading?: string;
+	/** Outside references for an editorial node or a note's facts. */
+	references: Reference[];
+	/** Glossary ids linked explicitly (terms named in the claim are found automatically). */
+	terms: string[];
+	/** `reported`: the node gives its side's case only as reported by the other side. */
+	voice?: 'reported';
 	status: Status;
 	contributor?: string;
 	submitted?: string;
@@ -38,6 +57,14 @@ export interface ArgumentMap {
 	discussion: string[];
 	/** Node ids in presentation order: `reveal_order` first, then the rest depth-first. */
 	revealOrder: string[];
+	/** The id of the timeline shown beside the map. */
+	timeline?: string;
+	/** A core presentation path for one lesson, and the branches a teacher may skip. */
+	lesson?: { path: string[]; skip: { node: string; name: string }[] };
+	/** What happened next, for a text read in hindsight; events are ids in the map's timeline. */
+	next?: { text: string; events: string[] };
+	/** Source-criticism prompts: who is speaking, from where, translated how. */
+	sourceQuestions: string[];
 	rootId: string;
 	/** Every node, depth-first, parents before children. */
 	nodes: ArgumentNode[];
@@ -61,4 +88,8 @@ export interface Content {
 	sources: Map<string, Source>;
 	/** Per source id, every citation, sorted by start. */
 	citations: Map<string, Citation[]>;
+	/** Timelines of background events, by id. */
+	timelines: Map<string, Timeline>;
+	/** The glossary, in file order. */
+	glossary: GlossaryTerm[];
 }

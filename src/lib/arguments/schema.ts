@@ -36,6 +36,29 @@ export const AnchorSchema = z.strictObject({
 	suffix: z.string().min(1, 'suffix is empty: leave it out instead').optional()
 });
 
+/** An outside reference backing editors' context: a title, and a URL or a publisher (or both). */
+export const ReferenceSchema = z
+	.strictObject({
+		title: text('reference title', 300),
+		publisher: text('publisher', 200).optional(),
+		url: z
+			.url({
+				protocol: /^https?$/,
+				message: 'url is an http(s) address, e.g. "https://www.servel.cl/"'
+			})
+			.optional()
+	})
+	.refine((r) => r.url !== undefined || r.publisher !== undefined, {
+		message: 'a reference needs a url or a publisher, so a reader can find it',
+		path: ['title']
+	});
+
+const references = () =>
+	z.array(ReferenceSchema).min(1, 'references is empty: leave it out instead');
+
+/** How a node's words relate to the side it sits on; see `voice` in docs/content-format.md. */
+export const VOICES = ['reported'] as const;
+
 export const RELATIONS = ['supports', 'rebuts'] as const;
 export const RelationSchema = z.enum(RELATIONS);
 export const STATUSES = ['accepted', 'proposed'] as const;
@@ -48,6 +71,10 @@ export interface NodeInput {
 	note?: string;
 	cites?: AnchorInput[];
 	editorial?: string;
+	reading?: string;
+	references?: ReferenceInput[];
+	terms?: string[];
+	voice?: (typeof VOICES)[number];
 	status?: Status;
 	contributor?: string;
 	submitted?: string;
@@ -64,6 +91,10 @@ const nodeShape = () => ({
 		.min(1, 'cites is empty: cite a passage or use `editorial:`')
 		.optional(),
 	editorial: text('editorial', 500).optional(),
+	reading: text('reading', 600).optional(),
+	references: references().optional(),
+	terms: z.array(IdSchema).min(1, 'terms is empty: leave it out instead').optional(),
+	voice: z.enum(VOICES).optional(),
 	status: StatusSchema.optional(),
 	contributor: text('contributor', CONTRIBUTOR_MAX).optional(),
 	submitted: z.iso
@@ -102,8 +133,59 @@ export const MapSchema = z.strictObject({
 	summary: text('summary', 3000),
 	discussion: z.array(text('discussion question', 500)).optional(),
 	reveal_order: z.array(IdSchema).optional(),
+	timeline: IdSchema.optional(),
+	lesson: z
+		.strictObject({
+			path: z
+				.array(IdSchema)
+				.min(2, 'a lesson path has at least 2 nodes')
+				.max(15, 'a lesson path has at most 15 nodes: name the rest under `skip:`'),
+			skip: z.array(z.strictObject({ node: IdSchema, name: text('branch name', 120) })).optional()
+		})
+		.optional(),
+	next: z
+		.strictObject({
+			text: text('next text', 1000),
+			events: z.array(IdSchema).optional()
+		})
+		.optional(),
+	source_questions: z.array(text('source question', 500)).optional(),
 	thesis: NodeSchema
 });
+
+export const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const dateSchema = z
+	.union([
+		z.string().regex(DATE_PATTERN, 'date is YYYY, YYYY-MM or YYYY-MM-DD'),
+		z.number().int().min(1000).max(9999)
+	])
+	.transform(String);
+
+export const TimelineEventSchema = z.strictObject({
+	id: IdSchema,
+	date: dateSchema,
+	title: text('title', 120),
+	description: text('description', 300),
+	references: references()
+});
+
+/** A timeline of dated background events: content/context/timelines/<id>.yaml. */
+export const TimelineSchema = z.strictObject({
+	id: IdSchema,
+	title: text('title', 200),
+	events: z.array(TimelineEventSchema).min(1, 'a timeline needs at least one event')
+});
+
+export const GlossaryTermSchema = z.strictObject({
+	id: IdSchema,
+	term: text('term', 80),
+	aliases: z.array(text('alias', 80)).optional(),
+	definition: text('definition', 600),
+	references: references()
+});
+
+/** The glossary: content/context/glossary.yaml, a list of terms. */
+export const GlossaryFileSchema = z.array(GlossaryTermSchema);
 
 export const SourceMetaSchema = z.strictObject({
 	id: IdSchema,
@@ -115,12 +197,7 @@ export const SourceMetaSchema = z.strictObject({
 		),
 	title: text('title', 300),
 	kind: text('kind', 80),
-	date: z
-		.union([
-			z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date is YYYY, YYYY-MM or YYYY-MM-DD'),
-			z.number().int().min(1000).max(9999)
-		])
-		.transform(String),
+	date: dateSchema,
 	date_note: text('date_note', 300).optional(),
 	language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'language is a BCP 47 tag, e.g. "en"'),
 	author: text('author', 200).optional(),
@@ -137,3 +214,7 @@ export type Relation = z.infer<typeof RelationSchema>;
 export type Status = z.infer<typeof StatusSchema>;
 export type MapInput = z.infer<typeof MapSchema>;
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
+export type ReferenceInput = z.infer<typeof ReferenceSchema>;
+export type TimelineInput = z.infer<typeof TimelineSchema>;
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+export type GlossaryTerm = z.infer<typeof GlossaryTermSchema>;

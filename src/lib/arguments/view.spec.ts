@@ -30,7 +30,9 @@ function contentWith(
 			maps: new Map([['m', map]]),
 			citations: new Map([
 				['s', ranges.map(([start, end, nodeId]) => ({ start, end, mapId: 'm', nodeId }))]
-			])
+			]),
+			timelines: new Map(),
+			glossary: []
 		}
 	};
 }

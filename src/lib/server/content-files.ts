@@ -4,7 +4,7 @@
  * that all of them report the same problems in the same words.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadContent, type LoadResult } from '../arguments/load';
 
@@ -13,6 +13,9 @@ export interface ContentPaths {
 	mapsDir: string;
 	seedsDir: string;
 	sourcesFile: string;
+	/** Timelines of background events: one file per timeline. */
+	timelinesDir: string;
+	glossaryFile: string;
 }
 
 /** Where content lives: `ATLAS_ROOT` (default: the working directory). */
@@ -22,12 +25,22 @@ export function contentPaths(root = process.env.ATLAS_ROOT ?? process.cwd()): Co
 		root: abs,
 		mapsDir: join(abs, 'content', 'arguments'),
 		seedsDir: join(abs, 'seeds'),
-		sourcesFile: join(abs, 'seeds', 'sources.yaml')
+		sourcesFile: join(abs, 'seeds', 'sources.yaml'),
+		timelinesDir: join(abs, 'content', 'context', 'timelines'),
+		glossaryFile: join(abs, 'content', 'context', 'glossary.yaml')
 	};
 }
 
 export function mapFileNames(paths: ContentPaths): string[] {
 	return readdirSync(paths.mapsDir)
+		.filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+		.sort();
+}
+
+/** The timeline files; none when the folder does not exist (context is optional). */
+export function timelineFileNames(paths: ContentPaths): string[] {
+	if (!existsSync(paths.timelinesDir)) return [];
+	return readdirSync(paths.timelinesDir)
 		.filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
 		.sort();
 }
@@ -55,6 +68,8 @@ export function contentSignature(paths: ContentPaths): string {
 	add(paths.sourcesFile);
 	for (const name of seedFileNames(paths)) add(join(paths.seedsDir, name));
 	for (const name of mapFileNames(paths)) add(join(paths.mapsDir, name));
+	for (const name of timelineFileNames(paths)) add(join(paths.timelinesDir, name));
+	add(paths.glossaryFile);
 	return parts.join('|');
 }
 
@@ -75,7 +90,14 @@ export function loadContentFromDisk(paths = contentPaths()): LoadResult {
 		maps: mapFileNames(paths).map((name) => {
 			const file = join(paths.mapsDir, name);
 			return { path: rel(file), text: readFileSync(file, 'utf8') };
-		})
+		}),
+		timelines: timelineFileNames(paths).map((name) => {
+			const file = join(paths.timelinesDir, name);
+			return { path: rel(file), text: readFileSync(file, 'utf8') };
+		}),
+		glossary: existsSync(paths.glossaryFile)
+			? { path: rel(paths.glossaryFile), text: readFileSync(paths.glossaryFile, 'utf8') }
+			: undefined
 	});
 	for (const source of result.content.sources.values()) source.sha256 = hashes.get(source.file);
 	return result;
