@@ -2,15 +2,24 @@ import { nodeDetail } from '$lib/arguments/view';
 import { getContent, mapOr404, nodeOr404 } from '$lib/server/content.server';
 import { renderMarkdown } from '$lib/server/markdown';
 import { mapEntries, nodeEntries } from '$lib/server/entries.server';
+import { contentPaths } from '$lib/server/content-files';
+import { nodeHistoryLines } from '$lib/server/git/history.server';
+import { resolve } from 'node:path';
 
 export const entries = () => [...mapEntries(), ...nodeEntries()];
 
-export function load({ params }) {
+export async function load({ params }) {
 	const content = getContent();
 	const map = mapOr404(content, params.map);
 	const node = nodeOr404(map, params.node);
 	const detail = nodeDetail(content, map, node);
+	const root = contentPaths().root;
+	const history = await nodeHistoryLines(root, resolve(root, map.file), node.id);
 	return {
-		selected: { ...detail, noteHtml: detail.note ? renderMarkdown(detail.note) : undefined }
+		selected: {
+			...detail,
+			noteHtml: detail.note ? renderMarkdown(detail.note) : undefined,
+			history
+		}
 	};
 }
