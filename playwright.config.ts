@@ -6,9 +6,14 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 // served from a folder the way a static host serves a project site.
 const staticPort = port + 1;
 export const STATIC_BASE = '/atlas';
+/** A host name as a phone on the class wifi would use: the browser resolves it to 127.0.0.2. */
+export const SCHOOL_HOST = 'atlas.school.test';
 const chromium = {
 	...devices['Desktop Chrome'],
-	launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
+	launchOptions: {
+		executablePath: CHROMIUM_PATH,
+		args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${SCHOOL_HOST} 127.0.0.2`]
+	}
 };
 
 export default defineConfig({
@@ -34,13 +39,15 @@ export default defineConfig({
 	],
 	webServer: [
 		{
-			// The built app on its own server (adapter-node), against a scratch copy
-			// of the content so tests that write never touch the real files.
+			// The built app started as `npm start` starts it (no ORIGIN), against a
+			// scratch copy of the content so tests that write never touch the real
+			// files. On every address, as on a laptop serving a classroom: one spec
+			// reaches it as atlas.school.test, mapped to 127.0.0.2.
 			command: `node tests/e2e/serve.js`,
 			url: `http://127.0.0.1:${port}/`,
 			reuseExistingServer: false,
 			timeout: 60_000,
-			env: { PORT: String(port), HOST: '127.0.0.1' }
+			env: { PORT: String(port), HOST: '0.0.0.0' }
 		},
 		{
 			command: `node scripts/serve-static.js`,

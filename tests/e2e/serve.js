@@ -1,14 +1,25 @@
-// Starts the built app (build/index.js) on a scratch copy of the bundled content,
-// so end-to-end tests that contribute or review never change the real files.
-import { cpSync, mkdtempSync } from 'node:fs';
+// Starts the app the way the README does (`npm start`: scripts/server.js, no
+// ORIGIN or other settings), on a scratch copy of the bundled content plus the
+// fixture maps of tests/fixtures/e2e/, so tests that contribute or review never
+// change the real files, and tests count the fixtures, never the curated maps.
+// ATLAS_ROOT only says where that content lives.
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { start } from '../../scripts/server.js';
 
+const fixtures = 'tests/fixtures/e2e';
 const root = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
 cpSync('content', join(root, 'content'), { recursive: true });
 cpSync('seeds', join(root, 'seeds'), { recursive: true });
+cpSync(join(fixtures, 'arguments'), join(root, 'content', 'arguments'), { recursive: true });
+for (const name of readdirSync(join(fixtures, 'seeds')).filter((n) => n.endsWith('.txt')))
+	cpSync(join(fixtures, 'seeds', name), join(root, 'seeds', name));
+appendFileSync(
+	join(root, 'seeds', 'sources.yaml'),
+	'\n' + readFileSync(join(fixtures, 'seeds', 'sources.yaml'), 'utf8')
+);
 process.env.ATLAS_ROOT = root;
 process.env.ATLAS_EDITOR_SECRET ??= 'e2e-editor-secret';
-process.env.ORIGIN ??= `http://127.0.0.1:${process.env.PORT ?? 4173}`;
 console.log(`e2e content in ${root}`);
-await import('../../build/index.js');
+await start();
