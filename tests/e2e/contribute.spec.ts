@@ -307,7 +307,7 @@ test.describe('accessibility of the contribution pages', () => {
 	test('the proposal form, with its errors showing, has no serious axe violations', async ({
 		page
 	}) => {
-		await openForm(page, '/contribute/boric-election-thread/great-result?relation=rebuts');
+		await openForm(page, '/contribute/e2e-thread/great-result?relation=rebuts');
 		await page.getByRole('button', { name: 'Propose' }).click();
 		await expect(page.getByText(/claim is empty/i).first()).toBeVisible();
 		await expectAccessible(page);
@@ -334,7 +334,7 @@ test.describe('a slow phone', () => {
 			await scriptsMayLoad;
 			await route.continue();
 		});
-		await page.goto('/contribute/boric-election-thread/great-result?relation=rebuts', {
+		await page.goto('/contribute/e2e-thread/great-result?relation=rebuts', {
 			waitUntil: 'domcontentloaded'
 		});
 		await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(0);

@@ -1,8 +1,9 @@
 import { expectAccessible } from './axe';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-// The real map of the Boric thread: 24 claims, root `great-result`.
-const MAP = '/maps/boric-election-thread';
+// A frozen copy of the Boric thread map (tests/fixtures/e2e/arguments/e2e-thread.yaml,
+// added to the scratch content by serve.js): 24 claims, root `great-result`.
+const MAP = '/maps/e2e-thread';
 const NODES = 24;
 
 const tree = (page: Page) => page.getByRole('tree');
@@ -162,7 +163,7 @@ test.describe('deep links', () => {
 		// A link into the hidden branch, followed inside the app.
 		await page.evaluate(() => {
 			const a = document.createElement('a');
-			a.href = '/maps/boric-election-thread/pinochet-necessary-evil';
+			a.href = '/maps/e2e-thread/pinochet-necessary-evil';
 			a.textContent = 'deep';
 			a.id = 'deep-link';
 			document.body.append(a);
@@ -227,8 +228,8 @@ test.describe('node detail', () => {
 		await expect(detailHeading(page)).toContainText('Communist in disguise');
 		await expect(item(page, 'communist-smear')).toHaveAttribute('aria-selected', 'true');
 
-		await detail.getByRole('link', { name: "Reader comments on Gabriel Boric's election" }).click();
-		await expect(page).toHaveURL(/\/sources\/boric-thread\?at=\d+-\d+#passage$/);
+		await detail.getByRole('link', { name: 'Reader comments under test' }).click();
+		await expect(page).toHaveURL(/\/sources\/e2e-thread-text\?at=\d+-\d+#passage$/);
 		await expect(page.locator('mark.current').first()).toContainText(
 			'fear-mongering that Boric is a Communist-in-disguise'
 		);
@@ -269,7 +270,7 @@ test.describe('source reader', () => {
 	});
 
 	test('clicking a highlight shows the claims citing that passage', async ({ page }) => {
-		await page.goto('/sources/boric-thread');
+		await page.goto('/sources/e2e-thread-text');
 		await page.locator('mark', { hasText: 'Many of whom still see Pinochet' }).click();
 		const passage = page.locator('[data-testid="passage"]:focus');
 		await expect(passage).toHaveClass(/active/);
@@ -281,7 +282,7 @@ test.describe('source reader', () => {
 	test('overlapping passages are each marked and each list their claims, across maps', async ({
 		page
 	}) => {
-		await page.goto('/sources/boric-thread');
+		await page.goto('/sources/e2e-thread-text');
 		const overlap = page.locator('mark.overlap', {
 			hasText: 'has helped create one of the most unequal countries on earth.'
 		});
@@ -291,7 +292,10 @@ test.describe('source reader', () => {
 		await overlap.click();
 		for (const id of ids) await expect(page.locator(`#p-${id}`)).toHaveClass(/active/);
 		const lists = page.locator(`#p-${ids[0]}, #p-${ids[1]}`);
-		await expect(lists).toContainText(["Readers on Boric's election", 'constitution']);
+		await expect(lists).toContainText([
+			'A reader thread under test',
+			'Inequality and the constitution under test'
+		]);
 		await expect(lists.getByRole('link', { name: /unequal countries/ })).toHaveCount(2);
 	});
 });
@@ -349,7 +353,7 @@ test.describe('search', () => {
 		expect(await groups.count()).toBeGreaterThanOrEqual(2);
 		await expect(groups.first().locator('mark').first()).toHaveText(/unequal/i);
 		await groups
-			.filter({ hasText: "Readers on Boric's election" })
+			.filter({ hasText: 'A reader thread under test' })
 			.getByRole('link', { name: /unequal countries/ })
 			.click();
 		await expect(page).toHaveURL(`${MAP}/constitution-inequality`);
@@ -357,12 +361,15 @@ test.describe('search', () => {
 		// The map's own search box falls back to this page, limited to the map.
 		await page.getByRole('searchbox', { name: 'Search this map' }).fill('jose');
 		await page.getByRole('button', { name: 'Go' }).click();
-		await expect(page).toHaveURL(/map=boric-election-thread/);
+		await expect(page).toHaveURL(/map=e2e-thread/);
 		await expect(page.getByTestId('search-summary')).toHaveText('No claims match.');
 		await page.getByLabel('Words to find').fill('jose');
 		await page.getByLabel('In which map').selectOption('');
 		await page.getByRole('button', { name: 'Search' }).click();
-		await expect(page.locator('mark', { hasText: 'José' }).first()).toBeVisible();
+		// Accents do not matter: "jose" finds José in the fixture map e2e-school-day.
+		await expect(
+			groups.filter({ hasText: 'A later school day' }).locator('mark', { hasText: 'José' })
+		).toBeVisible();
 		await context.close();
 	});
 });
@@ -432,7 +439,7 @@ test.describe('keyboard and assistive technology', () => {
 		const page = await context.newPage();
 		await page.goto(MAP);
 		await page.getByRole('link', { name: 'Read this map as an outline' }).click();
-		await expect(page).toHaveURL('/outline/boric-election-thread');
+		await expect(page).toHaveURL('/outline/e2e-thread');
 		const outline = page.getByTestId('outline');
 		await expect(outline.getByRole('listitem')).toHaveCount(NODES);
 		const ruling = outline
@@ -455,9 +462,9 @@ test.describe('keyboard and assistive technology', () => {
 	for (const path of [
 		MAP,
 		`${MAP}/cold-war-over`,
-		'/sources/boric-thread?at=0-24#passage',
+		'/sources/e2e-thread-text?at=0-24#passage',
 		'/search?q=constitution',
-		'/outline/boric-election-thread'
+		'/outline/e2e-thread'
 	])
 		test(`axe finds no serious or critical problems on ${path}`, async ({ page }) => {
 			await page.goto(path);
@@ -499,7 +506,7 @@ test.describe('phones and print', () => {
 			.toBeLessThan(30);
 		await expect(detailHeading(page)).toContainText('democratic socialist tradition');
 		await page.getByRole('button', { name: 'Expand all' }).tap();
-		await page.goto('/sources/boric-thread');
+		await page.goto('/sources/e2e-thread-text');
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			375
 		);

@@ -5,17 +5,15 @@ test.describe('reading a map back to its source', () => {
 	test('the index lists the maps and opens one at its thesis', async ({ page }) => {
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1, name: 'Argument maps' })).toBeVisible();
-		const card = page.getByRole('listitem').filter({ hasText: "Readers on Boric's election" });
+		const card = page.getByRole('listitem').filter({ hasText: 'A reader thread under test' });
 		await expect(card.getByText(/\d+ nodes/)).toBeVisible();
-		await expect(
-			card.getByRole('link', { name: "Reader comments on Gabriel Boric's election" })
-		).toBeVisible();
+		await expect(card.getByRole('link', { name: 'Reader comments under test' })).toBeVisible();
 		await expectAccessible(page);
 
-		await card.getByRole('link', { name: "Readers on Boric's election" }).click();
-		await expect(page).toHaveURL(/\/maps\/boric-election-thread$/);
+		await card.getByRole('link', { name: 'A reader thread under test' }).click();
+		await expect(page).toHaveURL(/\/maps\/e2e-thread$/);
 		await expect(
-			page.getByRole('heading', { level: 1, name: "Readers on Boric's election" })
+			page.getByRole('heading', { level: 1, name: 'A reader thread under test' })
 		).toBeVisible();
 		const detail = page.getByTestId('node-detail');
 		await expect(detail.getByRole('heading', { level: 2 })).toHaveText(
@@ -26,7 +24,7 @@ test.describe('reading a map back to its source', () => {
 
 	test('a node shows its quote and links to the source at that passage', async ({ page }) => {
 		const detail = page.getByTestId('node-detail');
-		await page.goto('/maps/boric-election-thread/constitution-task');
+		await page.goto('/maps/e2e-thread/constitution-task');
 		await expect(detail.getByRole('heading', { level: 2 })).toContainText(
 			"Boric's great task is to replace Chile's constitution"
 		);
@@ -35,8 +33,8 @@ test.describe('reading a map back to its source', () => {
 			'He has an all-mighty task to replace the Chilean constitution which treats private enterprise as a sacred principle'
 		);
 
-		await detail.getByRole('link', { name: "Reader comments on Gabriel Boric's election" }).click();
-		await expect(page).toHaveURL(/\/sources\/boric-thread\?at=\d+-\d+#passage$/);
+		await detail.getByRole('link', { name: 'Reader comments under test' }).click();
+		await expect(page).toHaveURL(/\/sources\/e2e-thread-text\?at=\d+-\d+#passage$/);
 		const current = page.getByTestId('source-text').locator('mark.current');
 		await expect(current.first()).toBeInViewport();
 		await expect(current.first()).toContainText(
@@ -46,14 +44,14 @@ test.describe('reading a map back to its source', () => {
 	});
 
 	test('a source page links every cited passage back to the nodes citing it', async ({ page }) => {
-		await page.goto('/sources/boric-thread');
+		await page.goto('/sources/e2e-thread-text');
 		const passage = page.getByTestId('passage').filter({ hasText: 'But he has a huge mandate.' });
 		await passage
 			.getByRole('listitem')
-			.filter({ hasText: "Readers on Boric's election" })
+			.filter({ hasText: 'A reader thread under test' })
 			.getByRole('link')
 			.click();
-		await expect(page).toHaveURL(/\/maps\/boric-election-thread\/[a-z0-9-]+$/);
+		await expect(page).toHaveURL(/\/maps\/e2e-thread\/[a-z0-9-]+$/);
 		await expect(
 			page.getByTestId('node-detail').getByTestId('quote').locator('mark').first()
 		).toContainText('But he has a huge mandate.');
@@ -62,7 +60,7 @@ test.describe('reading a map back to its source', () => {
 	test('an unknown map or node is a 404 page, not a crash', async ({ page }) => {
 		const map = await page.goto('/maps/no-such-map');
 		expect(map?.status()).toBe(404);
-		const node = await page.goto('/maps/boric-election-thread/no-such-node');
+		const node = await page.goto('/maps/e2e-thread/no-such-node');
 		expect(node?.status()).toBe(404);
 		await expect(page.getByText(/No node "no-such-node"/)).toBeVisible();
 	});

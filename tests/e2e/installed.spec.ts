@@ -17,6 +17,7 @@ test.describe('reached as a phone on the class wifi reaches it', () => {
 		browser,
 		baseURL
 	}) => {
+		test.slow(); // four pages and a second browser: a long walk on a busy machine
 		const port = new URL(baseURL!).port;
 		const site = `http://${HOST}:${port}`;
 
