@@ -1,196 +1,276 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { lineDiff } from '../../../tests/fixtures/line-diff';
+import { modelEdit } from '../../../tests/fixtures/map-model';
 import {
-	acceptNode,
 	appendArchiveEntry,
+	applyEach,
+	applyEdits,
 	archiveEntries,
-	editNode,
+	decodeUtf8,
 	EditError,
 	insertNode,
-	nodeIdsIn,
-	removeNode
+	type MapEdit
 } from './edit';
 import type { NodeInput } from './schema';
 
-const real = readFileSync('content/arguments/boric-election-thread.yaml', 'utf8');
+const fixture = (name: string) => readFileSync(`tests/fixtures/edit/${name}`, 'utf8');
+const dataOf = (text: string) => parse(text.replace(/^\uFEFF/, ''), { logLevel: 'error' });
 
-const small = `# a hand-written map
-id: m
-title: T # keep me
-question: Q?
-summary: >-
-  A folded summary that a naive
-  re-serialisation would re-wrap.
-reveal_order: [root, a]
-
-thesis:
-  id: root
-  claim: Root.
-  editorial: none
-  supports:
-    # a comment about a
-    - id: a
-      claim: >-
-        A long folded
-        claim.
-      editorial: none
-`;
-
-const proposal = (claim: string): Omit<NodeInput, 'id'> => ({
-	claim,
-	editorial: 'Proposed without a source passage.',
-	status: 'proposed',
-	submitted: '2026-11-22T08:00:00.000Z'
-});
-
-/** `after` is `before` with whole lines added in one place: those lines, else undefined. */
-function addedBlock(before: string, after: string): string | undefined {
-	const a = before.split('\n');
-	const b = after.split('\n');
-	let p = 0;
-	while (p < a.length && a[p] === b[p]) p++;
-	const added = b.length - a.length;
-	if (added <= 0) return undefined;
-	const rest = [...b.slice(0, p), ...b.slice(p + added)];
-	return rest.join('\n') === before ? b.slice(p, p + added).join('\n') + '\n' : undefined;
+function applied(text: string, edits: MapEdit[]) {
+	const result = applyEdits(text, edits);
+	if ('problems' in result) throw new Error(result.problems.map((p) => p.message).join('; '));
+	return result;
 }
 
-function removedBlock(before: string, after: string): string | undefined {
-	return addedBlock(after, before);
+const proposal: Omit<NodeInput, 'id'> = {
+	claim: 'A new claim: with a colon',
+	editorial: 'none',
+	status: 'proposed'
+};
+
+/** Edits that every fixture supports; `leaf` and `other` are nodes under the thesis, `proposed` a proposal. */
+function edits(f: { leaf: string; other: string; proposed: string }): [string, MapEdit, number][] {
+	// [name, edit, most lines the edit may change]
+	return [
+		[
+			'insert at the end',
+			{ kind: 'insert', parent: 'root', relation: 'supports', node: proposal },
+			5
+		],
+		[
+			'insert first',
+			{ kind: 'insert', parent: 'root', relation: 'supports', index: 0, node: proposal },
+			5
+		],
+		[
+			'insert into a new list',
+			{ kind: 'insert', parent: f.other, relation: 'rebuts', node: proposal },
+			6
+		],
+		['edit a claim', { kind: 'edit', id: f.leaf, set: { claim: 'Changed: claim' } }, 3],
+		['add a note', { kind: 'edit', id: f.leaf, set: { note: 'A new note.' } }, 1],
+		[
+			'edit cites',
+			{ kind: 'edit', id: f.leaf, set: { editorial: null, cites: [{ source: 's', quote: 'q' }] } },
+			4
+		],
+		['accept', { kind: 'accept', id: f.proposed }, 1],
+		['accept with changes', { kind: 'accept', id: f.proposed, set: { claim: 'Accepted.' } }, 5],
+		['reject', { kind: 'reject', id: f.proposed }, 6],
+		['relate', { kind: 'relate', id: f.leaf, relation: 'rebuts' }, 16],
+		['move', { kind: 'move', id: f.leaf, parent: f.other, relation: 'supports' }, 18],
+		['remove', { kind: 'remove', id: f.leaf }, 10],
+		['meta', { kind: 'meta', set: { title: 'New title', discussion: ['Why?'] } }, 9]
+	];
 }
 
-function nodeAt(text: string, id: string): NodeInput | undefined {
-	const find = (n: NodeInput): NodeInput | undefined =>
-		n.id === id
-			? n
-			: [...(n.supports ?? []), ...(n.rebuts ?? [])].map(find).find((x) => x !== undefined);
-	return find((parse(text) as { thesis: NodeInput }).thesis);
-}
+const FIXTURES: { file: string; leaf: string; other: string; proposed: string; slack?: number }[] =
+	[
+		{ file: 'seq-at-parent-column.yaml', leaf: 'b', other: 'a', proposed: 'a1' },
+		// The last line gains its line break.
+		{ file: 'no-final-newline.yaml', leaf: 'b', other: 'a', proposed: 'a1', slack: 1 },
+		// A flow collection is one line: a change to it rewrites that line.
+		{ file: 'flow.yaml', leaf: 'a', other: 'c', proposed: 'b', slack: 1 },
+		{ file: 'comments.yaml', leaf: 'b', other: 'c', proposed: 'a' },
+		{ file: 'crlf.yaml', leaf: 'b', other: 'c', proposed: 'a' },
+		{ file: 'scalars.yaml', leaf: 'b', other: 'a', proposed: 'a' },
+		{ file: 'bom.yaml', leaf: 'b', other: 'a', proposed: 'a' },
+		{ file: 'custom-tag.yaml', leaf: 'a', other: 'a', proposed: 'a' }
+	];
 
-describe('insertNode', () => {
-	it.each([
-		['a node with supports already', 'root', 'supports'],
-		['a node without rebuts yet', 'root', 'rebuts'],
-		['a leaf', 'a', 'supports']
-	] as const)('insertNode(text, id, relation) adds one block under %s', (_, parent, relation) => {
-		const { text, id } = insertNode(small, parent, relation, proposal('The parent is wrong!'));
-		expect(id).toBe('the-parent-is-wrong');
-		const block = addedBlock(small, text);
-		expect(block).toMatch(/id: the-parent-is-wrong/);
-		expect(block).toMatch(/status: proposed/);
-		const parentNode = nodeAt(text, parent)!;
-		expect(parentNode[relation]!.at(-1)!.id).toBe(id);
-	});
-
-	it('insertNode keeps every byte of the real map and appends to the list', () => {
-		const { text, id } = insertNode(real, 'great-result', 'rebuts', {
-			...proposal('A "great" result: for whom?'),
-			note: 'Two lines\nof **markdown**',
-			contributor: 'Ana <script>alert(1)</script>',
-			cites: [{ source: 'boric-thread', quote: 'A great result in Chile.' }]
-		});
-		const block = addedBlock(real, text)!;
-		expect(block).toBeDefined();
-		const added = nodeAt(text, id)!;
-		expect(added.claim).toBe('A "great" result: for whom?');
-		expect(added.note).toBe('Two lines\nof **markdown**');
-		expect(added.contributor).toBe('Ana <script>alert(1)</script>');
-		expect(added.cites).toEqual([{ source: 'boric-thread', quote: 'A great result in Chile.' }]);
-	});
-
-	it('insertNode gives each of several proposals with one claim its own id', () => {
-		let text = small;
-		const ids: string[] = [];
-		for (let i = 0; i < 3; i++) {
-			const r = insertNode(text, 'root', 'supports', proposal('Same claim'));
-			text = r.text;
-			ids.push(r.id);
+describe('applyEdits on awkward layouts', () => {
+	for (const f of FIXTURES) {
+		const before = fixture(f.file);
+		for (const [name, edit, fewest] of edits(f)) {
+			const most = fewest + (f.slack ?? 0);
+			if (edit.kind === 'move' && f.leaf === f.other) continue;
+			it(`${f.file}: ${name} gives the intended data and changes at most ${most} lines`, () => {
+				const { text, results } = applied(before, [edit]);
+				const first = results[0]!;
+				const id = first.kind === 'insert' ? first.id : undefined;
+				expect(dataOf(text)).toEqual(modelEdit(dataOf(before), edit, id));
+				const { removed, added } = lineDiff(before, text);
+				expect(removed.length + added.length).toBeLessThanOrEqual(most);
+				expect(text.startsWith('\uFEFF')).toBe(before.startsWith('\uFEFF'));
+				if (before.includes('\r\n'))
+					expect(text.split('\r\n').every((l) => !l.includes('\n'))).toBe(true);
+			});
 		}
-		expect(ids).toEqual(['same-claim', 'same-claim-2', 'same-claim-3']);
-		expect([...nodeIdsIn(text)]).toEqual(expect.arrayContaining(ids));
+	}
+
+	it('comments.yaml: every comment outside the removed node stays', () => {
+		const before = fixture('comments.yaml');
+		const { text } = applied(before, [{ kind: 'remove', id: 'a' }]);
+		const comments = (t: string) => t.split('\n').filter((l) => l.includes('#'));
+		expect(comments(text)).toEqual(comments(before).filter((l) => !/about a|short/.test(l)));
 	});
 
-	it('insertNode rejects an unknown parent', () => {
-		expect(() => insertNode(small, 'nope', 'supports', proposal('x'))).toThrow(/no node "nope"/);
-	});
-
-	it('insertNode falls back to the Document API for a flow list, keeping comments', () => {
-		const flow = small.replace('  supports:\n', '  rebuts: []\n  supports:\n');
-		const { text, id } = insertNode(flow, 'root', 'rebuts', proposal('Into a flow list'));
-		expect(nodeAt(text, 'root')!.rebuts!.map((n) => n.id)).toEqual([id]);
-		expect(text).toMatch(/# a comment about a/);
-		expect(text).toMatch(/title: T # keep me/);
-	});
-});
-
-describe('acceptNode, editNode, removeNode', () => {
-	const withProposal = insertNode(small, 'a', 'rebuts', proposal('Not so.'));
-
-	it('acceptNode(text, id) removes only the status line', () => {
-		const text = acceptNode(withProposal.text, withProposal.id);
-		expect(removedBlock(withProposal.text, text)).toMatch(/^ *status: proposed\n$/);
-		expect(nodeAt(text, withProposal.id)!.status).toBeUndefined();
-	});
-
-	it('acceptNode(text, id, changes) applies an editor’s changes', () => {
-		const text = acceptNode(withProposal.text, withProposal.id, {
-			claim: 'Not so, says B.',
-			note: 'Checked.'
+	it('scalars.yaml: editing one claim keeps the style of the others and its own', () => {
+		const before = fixture('scalars.yaml');
+		const { text } = applied(before, [
+			{ kind: 'edit', id: 'root', set: { claim: 'Now one line.' } }
+		]);
+		expect(lineDiff(before, text)).toEqual({
+			removed: ['    A folded claim', '    over two lines.'],
+			added: ['    Now one line.']
 		});
-		const node = nodeAt(text, withProposal.id)!;
-		expect(node).toMatchObject({ claim: 'Not so, says B.', note: 'Checked.' });
-		expect(node.status).toBeUndefined();
-		expect(text.startsWith(small.slice(0, small.indexOf('    - id: a')))).toBe(true);
-	});
-
-	it('editNode keeps the proposal proposed', () => {
-		const text = editNode(withProposal.text, withProposal.id, { claim: 'Edited.' });
-		expect(nodeAt(text, withProposal.id)).toMatchObject({ claim: 'Edited.', status: 'proposed' });
-	});
-
-	it('acceptNode refuses a node that is not a proposal', () => {
-		expect(() => acceptNode(small, 'a')).toThrow(EditError);
-		expect(() => acceptNode(small, 'a')).toThrow(/not a proposal/);
-	});
-
-	it('removeNode(text, id) gives back the original text and the removed node', () => {
-		const removed = removeNode(withProposal.text, withProposal.id);
-		expect(removed.text).toBe(small);
-		expect(removed).toMatchObject({ parentId: 'a', relation: 'rebuts' });
-		expect(removed.node.claim).toBe('Not so.');
-	});
-
-	it('removeNode removes one of several siblings', () => {
-		const two = insertNode(withProposal.text, 'a', 'rebuts', proposal('Second.'));
-		const removed = removeNode(two.text, withProposal.id);
-		expect(removedBlock(two.text, removed.text)).toMatch(/id: not-so/);
-		expect(nodeAt(removed.text, 'a')!.rebuts!.map((n) => n.id)).toEqual([two.id]);
-	});
-
-	it('removeNode also takes the node out of reveal_order', () => {
-		const listed = withProposal.text.replace('[root, a]', `[root, a, ${withProposal.id}]`);
-		const removed = removeNode(listed, withProposal.id);
-		expect((parse(removed.text) as { reveal_order: string[] }).reveal_order).toEqual(['root', 'a']);
-	});
-
-	it('removeNode refuses the thesis and accepted nodes', () => {
-		expect(() => removeNode(small, 'root')).toThrow(/thesis/);
-		expect(() => removeNode(small, 'a')).toThrow(/not a proposal/);
 	});
 });
 
-describe('archive', () => {
-	it('appendArchiveEntry then archiveEntries round-trips entries in order', () => {
+describe('applyEdits on the curated maps', () => {
+	const real = readFileSync('content/arguments/boric-election-thread.yaml', 'utf8');
+
+	it('an insert adds exactly the new node’s lines', () => {
+		const { text } = applied(real, [
+			{ kind: 'insert', parent: 'hands-off', relation: 'rebuts', node: proposal }
+		]);
+		const { removed, added } = lineDiff(real, text);
+		expect(removed).toEqual([]);
+		expect(added.map((l) => l.trim())).toEqual([
+			'- id: a-new-claim-with-a-colon',
+			'claim: "A new claim: with a colon"',
+			'editorial: none',
+			'status: proposed'
+		]);
+	});
+
+	it('accepting a proposal removes exactly its status line', () => {
+		const { text: proposed, results } = applied(real, [
+			{ kind: 'insert', parent: 'great-result', relation: 'rebuts', node: proposal }
+		]);
+		const id = (results[0] as { id: string }).id;
+		const { text } = applied(proposed, [{ kind: 'accept', id }]);
+		expect(lineDiff(proposed, text)).toEqual({ removed: ['      status: proposed'], added: [] });
+	});
+
+	it('insert then reject gives back the original text byte for byte', () => {
+		const { text: proposed } = applied(real, [
+			{ kind: 'insert', parent: 'great-result', relation: 'supports', index: 1, node: proposal }
+		]);
+		const { text, results } = applied(proposed, [
+			{ kind: 'reject', id: 'a-new-claim-with-a-colon' }
+		]);
+		expect(text).toBe(real);
+		expect(results[0]).toMatchObject({
+			removed: { parent: 'great-result', relation: 'supports', index: 1 }
+		});
+	});
+
+	it('a move to another depth keeps the moved node’s own lines, shifted', () => {
+		const { text } = applied(real, [
+			{ kind: 'move', id: 'critical-of-cuba', parent: 'great-result', relation: 'rebuts', index: 0 }
+		]);
+		const { removed, added } = lineDiff(real, text);
+		expect(removed.filter((l) => l.trim() !== 'supports:').map((l) => l.slice(4))).toEqual(added);
+	});
+
+	it('removing a node takes its whole subtree and its reveal_order entries', () => {
+		const { text, results } = applied(real, [{ kind: 'remove', id: 'hands-off' }]);
+		const { removed, added } = lineDiff(real, text);
+		expect(added).toEqual([]);
+		expect(removed).toContain('  - hands-off');
+		expect(results[0]).toMatchObject({
+			removed: { node: { id: 'hands-off' }, parent: 'constitution-task' }
+		});
+		expect(text).not.toMatch(/hardest-battle-won|kast-would-disrupt/);
+	});
+
+	for (const file of ['chile-constitution-debate', 'kast-election-report', 'technocrats-essay']) {
+		it(`${file}: retitling changes only the title line, in its own quoting`, () => {
+			const map = readFileSync(`content/arguments/${file}.yaml`, 'utf8');
+			const { text } = applied(map, [{ kind: 'meta', set: { title: 'Another title' } }]);
+			const { removed, added } = lineDiff(map, text);
+			expect(removed).toEqual([map.split('\n').find((l) => l.startsWith('title:'))]);
+			const quote = removed[0]![7] === '"' ? '"' : '';
+			expect(added).toEqual([`title: ${quote}Another title${quote}`]);
+		});
+	}
+});
+
+describe('applyEdits refuses', () => {
+	const small = fixture('comments.yaml');
+	it.each<[MapEdit, RegExp]>([
+		[{ kind: 'insert', parent: 'nope', relation: 'supports', node: proposal }, /no node "nope"/],
+		[
+			{ kind: 'insert', parent: 'root', relation: 'supports', node: { ...proposal, id: 'b' } },
+			/exists already/
+		],
+		[{ kind: 'accept', id: 'b' }, /not a proposal/],
+		[{ kind: 'reject', id: 'b' }, /not a proposal/],
+		[{ kind: 'remove', id: 'root' }, /thesis/],
+		[{ kind: 'move', id: 'root', parent: 'a', relation: 'supports' }, /thesis/],
+		[
+			{ kind: 'reorder', parent: 'root', relation: 'supports', order: ['a'] },
+			/exactly the supports/
+		]
+	])('%o', (edit, message) => {
+		const result = applyEdits(small, [edit]);
+		expect(result).toEqual({
+			problems: [expect.objectContaining({ edit: 0, message: expect.stringMatching(message) })]
+		});
+	});
+
+	it('a node cannot move under itself', () => {
+		const map = fixture('seq-at-parent-column.yaml');
+		expect(
+			applyEdits(map, [{ kind: 'move', id: 'a', parent: 'a1', relation: 'supports' }])
+		).toEqual({
+			problems: [expect.objectContaining({ code: 'cycle' })]
+		});
+	});
+
+	it('a file that does not parse, naming the reason', () => {
+		expect(applyEdits('id: [unclosed\n', [{ kind: 'meta', set: { title: 'x' } }])).toEqual({
+			problems: [
+				expect.objectContaining({
+					code: 'broken-file',
+					message: expect.stringMatching(/does not parse/)
+				})
+			]
+		});
+	});
+
+	it('applyEach skips a refused edit and makes the others', () => {
+		const { text, outcomes } = applyEach(small, [
+			{ kind: 'insert', parent: 'nope', relation: 'supports', node: proposal },
+			{ kind: 'accept', id: 'a' }
+		]);
+		expect(outcomes[0]).toBeInstanceOf(EditError);
+		expect(outcomes[1]).toEqual({ kind: 'accept' });
+		expect(text).not.toMatch(/status: proposed/);
+	});
+
+	it('decodeUtf8 refuses invalid UTF-8, naming the line', () => {
+		const bytes = readFileSync('tests/fixtures/edit/invalid-utf8.yaml');
+		expect(() => decodeUtf8(bytes, 'x.yaml')).toThrow(/x\.yaml:2: the file is not valid UTF-8/);
+		expect(decodeUtf8(readFileSync('tests/fixtures/edit/bom.yaml'), 'b.yaml')).toMatch(
+			/^\uFEFFid: m/
+		);
+	});
+});
+
+describe('insertNode and the archive', () => {
+	it('insertNode gives several proposals with one claim their own ids', () => {
+		const map = fixture('comments.yaml');
+		const one = insertNode(map, 'root', 'supports', proposal);
+		const two = insertNode(one.text, 'root', 'supports', proposal);
+		expect([one.id, two.id]).toEqual(['a-new-claim-with-a-colon', 'a-new-claim-with-a-colon-2']);
+	});
+
+	it('appendArchiveEntry keeps what is there and archiveEntries reads them in order', () => {
 		const entry = (id: string) => ({
 			map: 'm',
 			parent: 'root',
-			relation: 'rebuts' as const,
+			relation: 'supports' as const,
 			rejected: '2026-11-22T08:00:00.000Z',
-			node: { id, claim: 'x: y', status: 'proposed' as const }
+			node: { id, claim: `Claim ${id}`, editorial: 'none' }
 		});
-		const text = appendArchiveEntry(appendArchiveEntry('', entry('one')), entry('two'));
-		expect(text).toMatch(/^# Rejected proposals/);
-		expect(archiveEntries(text).map((e) => e.node.id)).toEqual(['one', 'two']);
+		const one = appendArchiveEntry('', entry('x'));
+		const two = appendArchiveEntry(one, entry('y'));
+		expect(two.startsWith(one)).toBe(true);
+		expect(archiveEntries(two).map((e) => e.node.id)).toEqual(['x', 'y']);
+		expect(stringify(archiveEntries(two)[0])).toMatch(/rejected/);
 	});
 });

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import {
+	appendFileSync,
 	cpSync,
 	existsSync,
-	mkdirSync,
 	mkdtempSync,
 	readdirSync,
 	readFileSync,
@@ -13,17 +12,20 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NodeInput } from '../arguments/schema';
+import { contentPaths, loadContentFromDisk, type ContentPaths } from './content-files';
 import {
-	contentPaths,
-	contentSignature,
-	loadContentFromDisk,
-	type ContentPaths
-} from './content-files';
-import { createStore, lockPath, StoreError, writeFileAtomic, type Store } from './store.server';
+	createStore,
+	faults,
+	lockFile,
+	StoreError,
+	writeFileAtomic,
+	type ChangeEvent,
+	type Store
+} from './store.server';
 
 const MAP = 'boric-election-thread';
 
-function scratch(): ContentPaths {
+export function scratch(): ContentPaths {
 	const root = mkdtempSync(join(tmpdir(), 'atlas-store-'));
 	cpSync('content', join(root, 'content'), { recursive: true });
 	cpSync('seeds', join(root, 'seeds'), { recursive: true });
@@ -73,21 +75,6 @@ describe('store.propose', () => {
 		// Grouped into far fewer writes than submissions.
 		expect(writes).toBeLessThan(50);
 		expect(readdirSync(paths.mapsDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-	});
-
-	it('store.propose gathers a burst that trickles in over 40 ms into one write', async () => {
-		const landed: Promise<{ id: string }>[] = [];
-		for (let i = 0; i < 10; i++) {
-			landed.push(
-				store.propose(MAP, 'great-result', {
-					relation: 'rebuts',
-					claim: `Trickling claim number ${i}`
-				})
-			);
-			await new Promise((r) => setTimeout(r, 4));
-		}
-		expect(new Set((await Promise.all(landed)).map((r) => r.id)).size).toBe(10);
-		expect(writes).toBe(1);
 	});
 
 	it('store.propose re-reads the file: a hand edit made meanwhile is kept', async () => {
@@ -197,143 +184,96 @@ describe('store.addSource and store.addMap', () => {
 	});
 });
 
-describe('writeFileAtomic', () => {
-	let child: ReturnType<typeof spawn> | undefined;
-	afterEach(() => child?.kill('SIGKILL'));
+describe('the per-map queue', () => {
+	afterEach(() => {
+		faults.beforeRename = undefined;
+	});
 
-	it('writeFileAtomic replaces a file whole', async () => {
+	it('a burst submitted at once lands in one write, with no timer', async () => {
+		const ids = await Promise.all(
+			Array.from({ length: 20 }, (_, i) =>
+				store.propose(MAP, 'great-result', { relation: 'supports', claim: `Burst claim ${i}` })
+			)
+		);
+		expect(new Set(ids.map((r) => r.id)).size).toBe(20);
+		expect(writes).toBe(1);
+	});
+
+	it('what arrives while the lock is held is written together once it is free', async () => {
+		const held = await lockFile(mapFile());
+		const first = store.propose(MAP, 'great-result', {
+			relation: 'supports',
+			claim: 'Waiting one.'
+		});
+		const more = Array.from({ length: 5 }, (_, i) =>
+			store.propose(MAP, 'great-result', { relation: 'rebuts', claim: `Waiting more ${i}.` })
+		);
+		await held.release();
+		await Promise.all([first, ...more]);
+		expect(writes).toBe(1);
+	});
+
+	it('a hand save between the write and the rename is kept: the change is made again on it', async () => {
+		let saves = 0;
+		faults.beforeRename = () => {
+			if (saves++ === 0) appendFileSync(mapFile(), '# saved by hand meanwhile\n');
+		};
+		const { id } = await store.propose(MAP, 'great-result', {
+			relation: 'supports',
+			claim: 'Late.'
+		});
+		const text = readFileSync(mapFile(), 'utf8');
+		expect(text).toMatch(/# saved by hand meanwhile/);
+		expect(allNodes(text).map((n) => n.id)).toContain(id);
+		expect(readdirSync(paths.mapsDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+	});
+
+	it('a hand save that removes the parent refuses the change with the reason, and overwrites nothing', async () => {
+		const { id } = await store.propose(MAP, 'great-result', {
+			relation: 'supports',
+			claim: 'Doomed.'
+		});
+		faults.beforeRename = () => {
+			faults.beforeRename = undefined;
+			writeFileSync(
+				mapFile(),
+				readFileSync(mapFile(), 'utf8').replace(`- id: ${id}`, '- id: renamed-by-hand')
+			);
+		};
+		await expect(store.accept(MAP, id)).rejects.toThrow(new RegExp(`no node "${id}"`));
+		expect(readFileSync(mapFile(), 'utf8')).toMatch(/renamed-by-hand/);
+	});
+
+	it('a map file that is not UTF-8 is refused, not rewritten', async () => {
+		const bytes = Buffer.concat([readFileSync(mapFile()), Buffer.from([0x23, 0x20, 0xe9, 0x0a])]);
+		writeFileSync(mapFile(), bytes);
+		await expect(
+			store.propose(MAP, 'great-result', { relation: 'supports', claim: 'x' })
+		).rejects.toThrow(/not valid UTF-8/);
+		expect(readFileSync(mapFile()).equals(bytes)).toBe(true);
+	});
+
+	it('listeners hear of each change written, with who and which node', async () => {
+		const heard: ChangeEvent[] = [];
+		store.onChange((e) => void heard.push(e));
+		const { id } = await store.propose(MAP, 'great-result', {
+			relation: 'supports',
+			claim: 'Heard.',
+			contributor: 'Ana'
+		});
+		await store.accept(MAP, id, {}, { author: 'editor' });
+		await expect(store.accept(MAP, 'no-such-node')).rejects.toThrow();
+		expect(heard).toMatchObject([
+			{ map: MAP, kind: 'insert', nodeIds: [id], author: 'Ana', file: mapFile() },
+			{ map: MAP, kind: 'accept', nodeIds: [id], author: 'editor', message: `${MAP}: accept ${id}` }
+		]);
+	});
+
+	it('writeFileAtomic replaces a file whole and leaves no temporary file', async () => {
 		const file = join(paths.root, 'x.yaml');
 		await writeFileAtomic(file, 'a: 1\n');
 		await writeFileAtomic(file, 'a: 2\n');
 		expect(readFileSync(file, 'utf8')).toBe('a: 2\n');
-	});
-
-	it('a writer killed with SIGKILL mid-write leaves the map intact and valid, with every confirmed write', async () => {
-		for (const delay of [0, 7, 23, 61]) {
-			paths = scratch();
-			const confirmed: string[] = [];
-			child = spawn(
-				process.execPath,
-				['--import', 'tsx', 'tests/fixtures/store-writer.ts', paths.root],
-				{
-					stdio: ['ignore', 'pipe', 'inherit']
-				}
-			);
-			let buffered = '';
-			// Resolves at the first confirmed write: the loop is running.
-			const writing = new Promise<void>((resolve) =>
-				child!.stdout!.on('data', (chunk: Buffer) => {
-					buffered += chunk.toString();
-					const lines = buffered.split('\n');
-					buffered = lines.pop()!;
-					for (const line of lines) {
-						if (line.startsWith('wrote ')) {
-							confirmed.push(line.slice(6));
-							resolve();
-						}
-					}
-				})
-			);
-			await writing;
-			await new Promise((r) => setTimeout(r, delay));
-			const exited = new Promise((r) => child!.on('exit', r));
-			child.kill('SIGKILL');
-			await exited;
-			const text = readFileSync(mapFile(), 'utf8');
-			expect(loadContentFromDisk(paths).problems).toEqual([]);
-			const ids = new Set(allNodes(text).map((n) => n.id));
-			expect(confirmed.length).toBeGreaterThan(0);
-			for (const id of confirmed) expect(ids.has(id)).toBe(true);
-		}
-	}, 30_000);
-});
-
-/** A fixture run in a child process under tsx, its stdout split into lines. */
-function runFixture(script: string, args: string[]) {
-	const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-		stdio: ['pipe', 'pipe', 'inherit']
-	});
-	const lines: string[] = [];
-	const waiting: { prefix: string; resolve: () => void }[] = [];
-	let buffered = '';
-	child.stdout!.on('data', (chunk: Buffer) => {
-		buffered += chunk.toString();
-		const parts = buffered.split('\n');
-		buffered = parts.pop()!;
-		for (const line of parts) {
-			lines.push(line);
-			for (const w of waiting) if (line.startsWith(w.prefix)) w.resolve();
-		}
-	});
-	const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-	const saw = (prefix: string) =>
-		new Promise<void>((resolve) =>
-			lines.some((l) => l.startsWith(prefix)) ? resolve() : waiting.push({ prefix, resolve })
-		);
-	return { child, lines, exited, saw };
-}
-
-describe('the cross-process lock', () => {
-	const children: ChildProcess[] = [];
-	afterEach(() => {
-		for (const child of children.splice(0)) child.kill('SIGKILL');
-	});
-
-	it('two processes proposing to one map at once lose nothing: every id either reports is in the file, which validates', async () => {
-		const writers = ['a', 'b'].map((tag) =>
-			runFixture('tests/fixtures/store-proposer.ts', [paths.root, tag, '6', '10'])
-		);
-		children.push(...writers.map((w) => w.child));
-		await Promise.all(writers.map((w) => w.saw('ready')));
-		for (const w of writers) w.child.stdin!.write('go\n');
-		expect(await Promise.all(writers.map((w) => w.exited))).toEqual([0, 0]);
-		const ids = writers.flatMap((w) =>
-			w.lines.filter((l) => l.startsWith('wrote ')).map((l) => l.slice(6))
-		);
-		expect(ids).toHaveLength(120);
-		const text = readFileSync(mapFile(), 'utf8');
-		const proposed = allNodes(text).filter((n) => n.status === 'proposed');
-		expect(proposed.map((n) => n.id).sort()).toEqual([...ids].sort());
-		expect(loadContentFromDisk(paths).problems).toEqual([]);
-		// No lock or temporary file left behind.
-		expect(readdirSync(paths.mapsDir).filter((f) => f.startsWith('.'))).toEqual([]);
-	}, 60_000);
-
-	it('a live holder of the lock is waited for; a lock left by a process killed with SIGKILL is broken once stale', async () => {
-		const holder = runFixture('tests/fixtures/store-lock-holder.ts', [mapFile(), '2000']);
-		children.push(holder.child);
-		await holder.saw('locked');
-		const { content } = loadContentFromDisk(paths);
-		const waiter = createStore({ paths, sources: () => content.sources, lockStaleMs: 2000 });
-		let settled = false;
-		const proposal = waiter.propose(MAP, 'great-result', {
-			relation: 'supports',
-			claim: 'Written once the dead lock is broken'
-		});
-		void proposal.then(
-			() => (settled = true),
-			() => (settled = true)
-		);
-		// Longer than the stale time: a live holder keeps its lock fresh.
-		await new Promise((r) => setTimeout(r, 2500));
-		expect(settled).toBe(false);
-		holder.child.kill('SIGKILL');
-		await holder.exited;
-		expect(existsSync(lockPath(mapFile()))).toBe(true);
-		const { id } = await proposal;
-		expect(allNodes(readFileSync(mapFile(), 'utf8')).map((n) => n.id)).toContain(id);
-		expect(existsSync(lockPath(mapFile()))).toBe(false);
-	}, 30_000);
-
-	it('contentSignature and the content loader ignore the locks and temporary files of a write', () => {
-		const signature = contentSignature(paths);
-		const maps = loadContentFromDisk(paths).content.maps.size;
-		mkdirSync(lockPath(paths.sourcesFile));
-		mkdirSync(lockPath(mapFile()));
-		writeFileSync(join(paths.seedsDir, '.sources.yaml.123.abcdef12.tmp'), 'half a file');
-		expect(contentSignature(paths)).toBe(signature);
-		const loaded = loadContentFromDisk(paths);
-		expect(loaded.problems).toEqual([]);
-		expect(loaded.content.maps.size).toBe(maps);
+		expect(readdirSync(paths.root).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 	});
 });

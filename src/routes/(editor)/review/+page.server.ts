@@ -74,8 +74,12 @@ async function review(request: Request, cookies: import('@sveltejs/kit').Cookies
 	const store = getStore();
 	try {
 		if (change === 'reject') await store.reject(map, node, reason);
-		else if (change === 'accept') await store.accept(map, node, { claim, note });
-		else await store.edit(map, node, { claim, note });
+		else {
+			// An emptied note field removes the note.
+			const changes = { claim, note: note === '' ? null : note };
+			if (change === 'accept') await store.accept(map, node, changes);
+			else await store.edit(map, node, changes);
+		}
 	} catch (e) {
 		if (e instanceof StoreError) return fail(e.status, { message: e.message, node });
 		throw e;

@@ -1,0 +1,209 @@
+/**
+ * Setting plain data into the syntax tree with the smallest change: a scalar
+ * keeps its style (plain, quoted, folded, literal), a map or list changes only
+ * the keys and items that differ, and only what has no matching token (a flow
+ * collection that grows, a key of another type) is rendered anew.
+ */
+import { CST, parse } from 'yaml';
+import {
+	endLine,
+	keyOf,
+	mapPair,
+	ownIndent,
+	scalarOf,
+	seqItem,
+	valueItems,
+	type Item,
+	type Token
+} from './tokens';
+
+/** Where a new key goes among the keys already there. */
+const KEY_ORDERS = [
+	['id', 'title', 'question', 'summary', 'discussion', 'reveal_order', 'thesis'],
+	[
+		'id',
+		'claim',
+		'note',
+		'cites',
+		'editorial',
+		'status',
+		'contributor',
+		'submitted',
+		'supports',
+		'rebuts'
+	],
+	['source', 'quote', 'prefix', 'suffix'],
+	['map', 'parent', 'relation', 'rejected', 'reason', 'node']
+];
+
+/** Plain scalars the core schema reads as null, a boolean or a number rather than a string. */
+const CORE_SCALAR =
+	/^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The plain data a token holds, as the loader reads it; undefined for what it cannot say (aliases, tags). */
+export function dataOf(token: Token | null | undefined): unknown {
+	if (!token) return null;
+	if (CST.isScalar(token)) {
+		const value = scalarOf(token);
+		if (token.type !== 'scalar' || value === undefined) return value;
+		return value === '' || CORE_SCALAR.test(value) ? (parse(value) as unknown) : value;
+	}
+	if (
+		token.type === 'block-map' ||
+		(token.type === 'flow-collection' && token.start.source === '{')
+	) {
+		const data: Record<string, unknown> = {};
+		for (const item of token.items) if (item.key) data[keyOf(item) ?? ''] = dataOf(item.value);
+		return data;
+	}
+	if (token.type === 'block-seq' || token.type === 'flow-collection')
+		return valueItems(token).map((i) => dataOf(i.value));
+	return undefined;
+}
+
+export function sameData(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (Array.isArray(a) && Array.isArray(b))
+		return a.length === b.length && a.every((v, i) => sameData(v, b[i]));
+	if (!isObject(a) || !isObject(b)) return false;
+	const ka = Object.keys(a);
+	return ka.length === Object.keys(b).length && ka.every((k) => k in b && sameData(a[k], b[k]));
+}
+
+function sameLineBreaks(token: CST.SourceToken | Token, nl: string) {
+	if (nl === '\n') return;
+	const fix = (t: { source: string }) => (t.source = t.source.replace(/\r?\n/g, nl));
+	if ('source' in token) fix(token);
+	if ('props' in token) token.props.forEach((p) => fix(p as { source: string }));
+	if ('end' in token && Array.isArray(token.end)) token.end.forEach(fix);
+}
+
+/** Set a scalar token to `value` in its own style, quoting it when its style cannot say it. */
+export function setScalar(token: Token, value: string, nl: string, inFlow = false) {
+	if (scalarOf(token) === value && dataOf(token) === value) return;
+	const context = { afterKey: !inFlow, inFlow };
+	CST.setScalarValue(token, value, context);
+	if (dataOf(token) !== value)
+		CST.setScalarValue(token, value, { ...context, type: 'QUOTE_DOUBLE' });
+	sameLineBreaks(token, nl);
+}
+
+/** Put `value` into an item (a `key: value` pair or a `- value` list item) of a collection at `column`. */
+export function setItem(item: Item, value: unknown, column: number, nl: string, inFlow = false) {
+	const token = item.value;
+	if (sameData(dataOf(token), value)) return;
+	if (typeof value === 'string' && token && CST.isScalar(token))
+		return setScalar(token, value, nl, inFlow);
+	if (token?.type === 'block-seq' && Array.isArray(value) && value.length)
+		return setList(item, token, value, nl);
+	if (token?.type === 'block-map' && isObject(value)) return setMap(token, value, nl);
+	const key = item.key ? keyOf(item) : undefined;
+	const flow = inFlow || token?.type === 'flow-collection';
+	if (key === undefined) {
+		item.value = seqItem(value, column, nl, flow).value;
+		return;
+	}
+	const fresh = mapPair(key, value, column, nl, flow);
+	item.sep = fresh.sep;
+	item.value = fresh.value;
+}
+
+/** Make a block list hold `values`: dropping, setting and adding only the items that differ. */
+function setList(pair: Item, seq: CST.BlockSequence, values: unknown[], nl: string) {
+	ownIndent(pair);
+	const items = valueItems(seq);
+	let kept = 0;
+	for (const item of items) if (sameData(dataOf(item.value), values[kept])) kept++;
+	if (kept === values.length) {
+		// `values` is `items` with some left out: drop those.
+		let next = 0;
+		seq.items = seq.items.filter((item) => {
+			if (!item.value) return true;
+			const keep = sameData(dataOf(item.value), values[next]);
+			if (keep) next++;
+			return keep;
+		});
+		return;
+	}
+	const common = Math.min(items.length, values.length);
+	for (let i = 0; i < common; i++) setItem(items[i]!, values[i], seq.indent, nl);
+	for (const item of items.slice(common)) seq.items.splice((seq.items as Item[]).indexOf(item), 1);
+	for (const value of values.slice(common)) appendItem(seq, seqItem(value, seq.indent, nl), nl);
+}
+
+/** Add an item at the end of a block collection, before any comment lines that close it. */
+export function appendItem(collection: CST.BlockMap | CST.BlockSequence, item: Item, nl: string) {
+	let at = collection.items.length;
+	while (at > 0 && !collection.items[at - 1]!.value && !collection.items[at - 1]!.key) at--;
+	insertItem(collection, at, item, nl);
+}
+
+/** Add an item at an index of a block collection's items. */
+export function insertItem(
+	collection: CST.BlockMap | CST.BlockSequence,
+	at: number,
+	item: Item,
+	nl: string
+) {
+	const before = collection.items[at - 1];
+	if (before) endLine(before, nl);
+	(collection.items as Item[]).splice(at, 0, item);
+	if (collection.items[at + 1]) endLine(item, nl);
+}
+
+/** Take an item out of a block collection; the next one takes over its place on a `- ` line. */
+export function dropItem(collection: CST.BlockMap | CST.BlockSequence, item: Item) {
+	const at = collection.items.indexOf(item as never);
+	const next = collection.items[at + 1];
+	const indented = item.start.some((t) => t.type === 'space' || t.type === 'newline');
+	if (next && !indented) next.start = next.start.filter((t) => t.type !== 'space');
+	collection.items.splice(at, 1);
+}
+
+function orderFor(map: Record<string, unknown>, key: string): string[] {
+	return (
+		KEY_ORDERS.find((o) => o.includes(key) && Object.keys(map).every((k) => o.includes(k))) ?? []
+	);
+}
+
+/** Set, add or (with undefined) remove one key of a block or flow map. */
+export function setKey(map: Token, key: string, value: unknown, nl: string): 'set' | 'render' {
+	if (map.type === 'flow-collection') {
+		const pair = map.items.find((i) => keyOf(i) === key);
+		if (value !== undefined && pair && CST.isScalar(pair.value) && typeof value === 'string') {
+			setScalar(pair.value, value, nl, true);
+			return 'set';
+		}
+		return 'render';
+	}
+	if (map.type !== 'block-map') return 'render';
+	const pair = map.items.find((i) => keyOf(i) === key);
+	if (value === undefined) {
+		if (pair) dropItem(map, pair);
+	} else if (pair) setItem(pair, value, map.indent, nl);
+	else {
+		const order = orderFor(dataOf(map) as Record<string, unknown>, key);
+		const rank = order.indexOf(key);
+		const after = map.items.findLastIndex((i) => {
+			const r = order.indexOf(keyOf(i) ?? '');
+			return i.key && r >= 0 && r < rank;
+		});
+		const fresh = mapPair(key, value, map.indent, nl);
+		if (after >= 0) insertItem(map, after + 1, fresh, nl);
+		else appendItem(map, fresh, nl);
+	}
+	return 'set';
+}
+
+/** Make a block map's data equal `data`, key by key. */
+function setMap(map: CST.BlockMap, data: Record<string, unknown>, nl: string) {
+	for (const item of [...map.items]) {
+		const key = keyOf(item);
+		if (item.key && key !== undefined && !(key in data)) dropItem(map, item);
+	}
+	for (const [key, value] of Object.entries(data))
+		if (value !== undefined) setKey(map, key, value, nl);
+}

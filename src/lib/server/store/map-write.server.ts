@@ -1,0 +1,146 @@
+/**
+ * One write of a map: under the file's lock, read it, apply every queued
+ * change (each on the result of the one before; one that fails fails alone),
+ * check the result loads as a valid map, and write it atomically. Just before
+ * the rename the file is read again: if someone saved it by hand meanwhile,
+ * nothing is overwritten; the changes are made again on their version, and a
+ * change that no longer applies is refused with the reason.
+ */
+import { basename, relative } from 'node:path';
+import {
+	applyEach,
+	decodeUtf8,
+	EditError,
+	type EditResult,
+	type MapEdit
+} from '../../arguments/edit';
+import { loadMap } from '../../arguments/load';
+import type { Source } from '../../arguments/model';
+import { formatProblem, type Problem } from '../../arguments/problems';
+import { readIfExists, removeLeftovers, writeFileAtomic } from './atomic-write.server';
+import { checkHeld, withLock } from './file-lock.server';
+import { StoreError } from './store-error';
+
+export interface MapJob {
+	edit: MapEdit;
+	/** Runs once, before the map is written, if the edit applies (the archive entry of a rejection). */
+	before?: (result: EditResult) => Promise<void>;
+	done: (outcome: EditResult | StoreError) => void;
+}
+
+export interface MapWriteContext {
+	root: string;
+	sources: () => Map<string, Source>;
+	staleMs?: number;
+	/** Called after the file is written, with the jobs that changed it. */
+	written: (jobs: { job: MapJob; result: EditResult }[]) => Promise<void>;
+}
+
+/** How often a write starts again on a file that changed on disk under it. */
+const CONFLICT_RETRIES = 3;
+
+class HandEdit extends Error {}
+
+function storeError(e: unknown): StoreError {
+	if (e instanceof StoreError) return e;
+	if (e instanceof EditError)
+		return new StoreError(
+			e.code === 'unknown-node' ? 'not-found' : e.code === 'broken-file' ? 'conflict' : 'invalid',
+			e.message
+		);
+	return new StoreError('conflict', `the write failed: ${(e as Error).message}`);
+}
+
+export function problemsOf(
+	root: string,
+	file: string,
+	text: string,
+	sources: Map<string, Source>
+): Problem[] {
+	const problems: Problem[] = [];
+	loadMap(relative(root, file), text, sources, problems);
+	return problems;
+}
+
+/** The jobs applied to `text`; if the whole does not validate, each is tried alone to find which break it. */
+function applyJobs(ctx: MapWriteContext, file: string, text: string, jobs: MapJob[]) {
+	const sources = ctx.sources();
+	const all = applyEach(
+		text,
+		jobs.map((j) => j.edit)
+	);
+	if (all.text === text || !problemsOf(ctx.root, file, all.text, sources).length)
+		return {
+			text: all.text,
+			outcomes: all.outcomes.map((o) => (o instanceof EditError ? storeError(o) : o))
+		};
+	let current = text;
+	const outcomes = jobs.map((job) => {
+		const one = applyEach(current, [job.edit]);
+		const outcome = one.outcomes[0]!;
+		if (outcome instanceof EditError) return storeError(outcome);
+		const problems = problemsOf(ctx.root, file, one.text, sources);
+		if (problems.length)
+			return new StoreError(
+				'invalid',
+				`the change would break the map: ${formatProblem(problems[0]!)}`
+			);
+		current = one.text;
+		return outcome;
+	});
+	return { text: current, outcomes };
+}
+
+/** Write a batch of jobs to the map in `file`; every job's `done` is called exactly once. */
+export async function writeMapBatch(ctx: MapWriteContext, file: string, take: () => MapJob[]) {
+	let jobs: MapJob[] = [];
+	try {
+		await withLock(
+			file,
+			async (held) => {
+				jobs = take();
+				await removeLeftovers(file);
+				const ran = new Set<MapJob>();
+				for (let attempt = 0; ; attempt++) {
+					const bytes = await readIfExists(file);
+					if (!bytes) throw new StoreError('not-found', `no map "${basename(file, '.yaml')}"`);
+					const text = decodeUtf8(bytes, relative(ctx.root, file));
+					const { text: next, outcomes } = applyJobs(ctx, file, text, jobs);
+					const applied = jobs.flatMap((job, i) => {
+						const o = outcomes[i]!;
+						return o instanceof StoreError ? [] : [{ job, result: o }];
+					});
+					if (next !== text) {
+						for (const { job, result } of applied)
+							if (job.before && !ran.has(job)) {
+								ran.add(job);
+								await job.before(result);
+							}
+						checkHeld(held);
+						try {
+							await writeFileAtomic(file, next, {
+								beforeRename: async () => {
+									const now = await readIfExists(file);
+									if (!now || !now.equals(bytes)) throw new HandEdit();
+								}
+							});
+						} catch (e) {
+							if (!(e instanceof HandEdit)) throw e;
+							if (attempt < CONFLICT_RETRIES) continue;
+							throw new StoreError(
+								'conflict',
+								'the map keeps changing on disk (edited by hand?): try again'
+							);
+						}
+						await ctx.written(applied);
+					}
+					jobs.forEach((job, i) => job.done(outcomes[i]!));
+					return;
+				}
+			},
+			ctx.staleMs
+		);
+	} catch (e) {
+		for (const job of jobs.length ? jobs : take()) job.done(storeError(e));
+	}
+}
