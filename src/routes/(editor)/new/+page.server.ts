@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { quoteProblem } from '$lib/arguments/contribution';
+import { ImportError } from '$lib/arguments/interchange/draft';
+import { sourceTextFromFile } from '$lib/arguments/interchange/source-file';
 import {
 	fieldErrors,
 	formValues,
@@ -40,8 +42,18 @@ const formActions = {
 		const form = await readForm(request);
 		if (!form) return fail(400, { which: 'source', errors: { form: 'send the source as a form' } });
 		const values = formValues(form, NEW_SOURCE_KEYS);
-		const parsed = NewSourceSchema.safeParse(values);
 		const shown = Object.fromEntries(NEW_SOURCE_KEYS.map((k) => [k, String(form.get(k) ?? '')]));
+		// An uploaded file, when there is one, is the text (HTML reduced to its text).
+		const upload = form.get('upload');
+		if (upload instanceof File && upload.size > 0) {
+			try {
+				values.text = sourceTextFromFile(upload.name, new Uint8Array(await upload.arrayBuffer()));
+			} catch (e) {
+				if (!(e instanceof ImportError)) throw e;
+				return fail(400, { which: 'source', values: shown, errors: { upload: e.message } });
+			}
+		}
+		const parsed = NewSourceSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, { which: 'source', values: shown, errors: fieldErrors(parsed.error) });
 		const { text, ...meta } = parsed.data;
