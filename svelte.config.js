@@ -33,7 +33,9 @@ const config = {
 			},
 			handleUnseenRoutes: ({ routes, message }) => {
 				// The static build draws QR codes in the browser: no endpoint for them.
-				if (routes.some((r) => r !== '/present/[map]/qr/[[node]]')) throw new Error(message);
+				// Live sessions need the server: the static /live page says so.
+				if (routes.some((r) => r !== '/present/[map]/qr/[[node]]' && !r.startsWith('/live/')))
+					throw new Error(message);
 			}
 		},
 		alias: {

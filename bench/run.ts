@@ -7,7 +7,8 @@
  *   - in Chromium, against the built app (node build/index.js): the map page's
  *     first view, expanding all, selecting a deep node, smoothness and heap while
  *     panning, and the JavaScript the map page ships (gzip);
- *   - contributions: 50 readers submitting to one map at once (bench/contribute.ts).
+ *   - contributions: 50 readers submitting to one map at once (bench/contribute.ts);
+ *   - live sessions: 300 phones following and answering (bench/live.ts).
  * Builds the app first if build/ is missing. Figures go to the terminal and to
  * bench/out/results.json.
  */
@@ -21,6 +22,7 @@ import { chromium, type Page } from '@playwright/test';
 import { contentPaths, loadContentFromDisk } from '../src/lib/server/content-files';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium';
 import { benchContribute, formatContributeBench } from './contribute';
+import { benchLive, formatLiveBench } from './live';
 import { generateMap, quotableSentences, type GeneratedMap } from './generate';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -362,6 +364,10 @@ async function main() {
 	const contribute = await benchContribute({ contributors: 50, rounds: 3 });
 	log(`\n${formatContributeBench(contribute)}`);
 
+	// Live sessions: 300 phones on one process, and on two sharing PostgreSQL.
+	const live = await benchLive();
+	log(`\n${formatLiveBench(live)}`);
+
 	mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
 	writeFileSync(
 		join(ROOT, 'bench', 'out', 'results.json'),
@@ -371,7 +377,8 @@ async function main() {
 				loads: Object.fromEntries(loads),
 				js,
 				results,
-				contribute
+				contribute,
+				live
 			},
 			null,
 			2

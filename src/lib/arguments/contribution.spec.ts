@@ -93,6 +93,17 @@ describe('ids and nodes', () => {
 		expect(uniqueId('Same', new Set(['same', 'same-2']))).toBe('same-3');
 	});
 
+	it('proposalNode tags a proposal made in a live session with its id', () => {
+		const node = proposalNode(
+			{ relation: 'rebuts', claim: 'c', session: 'abc123' },
+			new Date('2026-11-22T08:00:00Z')
+		);
+		expect(node.session).toBe('abc123');
+		expect(parseContribution({ relation: 'rebuts', claim: 'c', session: '../x' }).success).toBe(
+			false
+		);
+	});
+
 	it('proposalNode marks the node proposed, with contributor and timestamp', () => {
 		const node = proposalNode(
 			{ relation: 'supports', claim: 'c', contributor: 'Ana', source: 's', quote: 'q' },

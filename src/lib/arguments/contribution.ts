@@ -45,6 +45,11 @@ export const ContributionSchema = z
 		claim: text('claim', CLAIM_MAX),
 		note: text('note', NOTE_MAX).optional(),
 		contributor: text('name', CONTRIBUTOR_MAX).optional(),
+		// Set by the server for proposals made in a live session; not a form field.
+		session: z
+			.string()
+			.regex(/^[a-z0-9]{1,40}$/)
+			.optional(),
 		source: IdSchema.optional(),
 		quote: exact('quote', QUOTE_MAX)
 			.refine((q) => q.trim() !== '', 'quote is only spaces')
@@ -165,6 +170,7 @@ export function proposalNode(c: Contribution, submitted: Date): Omit<NodeInput, 
 	node.status = 'proposed';
 	if (c.contributor !== undefined) node.contributor = c.contributor;
 	node.submitted = isoWithOffset(submitted);
+	if (c.session !== undefined) node.session = c.session;
 	return node;
 }
 

@@ -296,6 +296,7 @@ function buildMap(
 			voice: n.voice,
 			status: n.status ?? 'accepted',
 			contributor: n.contributor,
+			session: n.session,
 			submitted: n.submitted,
 			childIds: [],
 			line: at([...path, 'id']).line

@@ -43,6 +43,8 @@ export interface ArgumentNode {
 	status: Status;
 	contributor?: string;
 	submitted?: string;
+	/** The live classroom session a proposal came from. */
+	session?: string;
 	childIds: string[];
 	/** 1-based line of the node's `id:` in its map file. */
 	line: number;

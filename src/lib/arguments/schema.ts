@@ -78,6 +78,8 @@ export interface NodeInput {
 	status?: Status;
 	contributor?: string;
 	submitted?: string;
+	/** The live classroom session a proposal came from. */
+	session?: string;
 	supports?: NodeInput[];
 	rebuts?: NodeInput[];
 }
@@ -99,6 +101,10 @@ const nodeShape = () => ({
 	contributor: text('contributor', CONTRIBUTOR_MAX).optional(),
 	submitted: z.iso
 		.datetime({ offset: true, message: 'submitted is not an ISO 8601 date-time' })
+		.optional(),
+	session: z
+		.string()
+		.regex(/^[a-z0-9]{1,40}$/, 'session is a live session id: lowercase letters and digits')
 		.optional(),
 	supports: z.array(NodeSchema).optional(),
 	rebuts: z.array(NodeSchema).optional()

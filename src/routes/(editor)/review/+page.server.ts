@@ -28,6 +28,7 @@ export async function load({ cookies }) {
 				noteHtml: node.note ? renderMarkdown(node.note) : undefined,
 				contributor: node.contributor,
 				submitted: node.submitted,
+				session: node.session,
 				parent: parent && { id: parent.id, claim: parent.claim },
 				cites: citationsOf(content, node)
 			});
