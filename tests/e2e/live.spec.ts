@@ -229,7 +229,7 @@ test.describe('Live session', () => {
 		await expect(teacher.getByTestId('participants').locator('tbody tr')).toHaveCount(PHONES);
 		await expect(teacher.getByTestId('participants')).toContainText('Ana (#1)');
 		await expect(teacher.getByTestId('participants')).toContainText('Student 2');
-		await expect(teacher.getByTestId('report-question')).toHaveCount(6);
+		await expect(teacher.getByTestId('report-question')).toHaveCount(5);
 		await expect(teacher.getByTestId('report-shift')).toContainText(`${PHONES} moved towards yes`);
 		await expect(teacher.getByTestId('report-question').nth(1)).toContainText(
 			`${correct === 'supports' ? 4 : 2} right`
@@ -243,7 +243,7 @@ test.describe('Live session', () => {
 		expect(rows[0]).toBe('student,nickname,question,kind,claim,answer,answer_label,answered_at');
 		// 6 stance before + 6 relation + 6 strength + 1 proposal + 6 stance after.
 		expect(rows).toHaveLength(1 + 4 * PHONES + 1);
-		expect(rows.filter((r) => r.startsWith('1,Ana,'))).toHaveLength(5);
+		expect(rows.filter((r) => r.startsWith('1,Ana,'))).toHaveLength(4);
 
 		// Delete: the session and its answers are gone.
 		await teacher.getByLabel(/Delete this session/).check();
