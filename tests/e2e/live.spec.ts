@@ -4,6 +4,7 @@
  */
 import { devices, expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { expectAccessible } from './axe';
 import { decodeQr } from './helpers';
 
 const MAP = 'boric-election-thread';
@@ -79,6 +80,8 @@ test.describe('Live session', () => {
 		await answerAll(phones, 'stance', (i) => String((i % 3) + 1));
 		await expect(total(teacher)).toHaveText(`${PHONES} answers of ${PHONES}`);
 		await expect(bar(teacher, '1')).toHaveAttribute('data-count', '2');
+		await expectAccessible(teacher);
+		await expectAccessible(phones[1]!);
 		// The same answer again changes nothing.
 		await phones[0]!.locator('button.option[data-value="1"]').click();
 		await expect(phones[0]!.getByTestId('message')).toHaveText('Already counted.');
@@ -179,6 +182,7 @@ test.describe('Live session', () => {
 		await teacher.getByRole('button', { name: 'Propose a rebuttal' }).click();
 		const proposer = phones[4]!;
 		await expect(proposer.getByTestId('propose-form')).toBeVisible();
+		await expectAccessible(proposer);
 		await proposer
 			.getByLabel('Your rebuttal, in a sentence')
 			.fill('A live-session rebuttal: one election result does not settle the question.');
@@ -227,6 +231,7 @@ test.describe('Live session', () => {
 		// After class: the report and the CSV.
 		await teacher.goto(`/live/session/${id}/report`);
 		await expect(teacher.getByTestId('participants').locator('tbody tr')).toHaveCount(PHONES);
+		await expectAccessible(teacher);
 		await expect(teacher.getByTestId('participants')).toContainText('Ana (#1)');
 		await expect(teacher.getByTestId('participants')).toContainText('Student 2');
 		await expect(teacher.getByTestId('report-question')).toHaveCount(5);

@@ -42,9 +42,10 @@ function nextEvent(store: SessionStore, match: (e: LiveEvent) => boolean): Promi
 function contract(name: string, open: () => Promise<SessionStore>) {
 	describe(`SessionStore contract: ${name}`, () => {
 		let store: SessionStore;
+		// Starting a PostgreSQL cluster (initdb) takes a while on a busy machine.
 		beforeAll(async () => {
 			store = await open();
-		});
+		}, 120_000);
 		afterAll(async () => {
 			await store?.close();
 		});
@@ -273,5 +274,5 @@ describe.runIf(havePostgres)('createPostgresStore, two processes', () => {
 			await a.close();
 			await b.close();
 		}
-	}, 30_000);
+	}, 120_000);
 });
