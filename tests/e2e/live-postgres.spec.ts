@@ -64,8 +64,18 @@ test.describe('Live session on two processes sharing PostgreSQL', () => {
 				.toBe(200);
 	});
 
-	test.afterAll(() => {
-		for (const child of apps) child.kill();
+	test.afterAll(async () => {
+		// The apps first, so they do not report the database going away.
+		await Promise.all(
+			apps.map(
+				(child) =>
+					new Promise((resolve) => {
+						if (child.exitCode !== null) return resolve(null);
+						child.once('exit', resolve);
+						child.kill();
+					})
+			)
+		);
 		pg?.stop();
 		if (root) rmSync(root, { recursive: true, force: true });
 	});
