@@ -68,13 +68,13 @@ interface App {
 async function startApp(root: string, env: Record<string, string> = {}): Promise<App> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build/index.js'], {
+	// Started as `npm start` starts it.
+	const child = spawn(process.execPath, ['scripts/server.js'], {
 		env: {
 			...process.env,
 			ATLAS_ROOT: root,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: origin,
 			...env
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
@@ -175,6 +175,8 @@ async function run(setup: string, apps: App[]): Promise<LiveBenchResult> {
 			agent,
 			headers: {
 				origin: teacherApp.origin,
+				// As a browser posts a form: the answer is a redirect, not JSON.
+				accept: 'text/html',
 				'content-type': 'application/x-www-form-urlencoded',
 				'content-length': Buffer.byteLength(body)
 			}

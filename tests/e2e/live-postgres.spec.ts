@@ -36,14 +36,14 @@ test.describe('Live session on two processes sharing PostgreSQL', () => {
 		cpSync('content', join(root, 'content'), { recursive: true });
 		cpSync('seeds', join(root, 'seeds'), { recursive: true });
 		for (const port of PORTS) {
-			const child = spawn(process.execPath, ['build/index.js'], {
+			// Started as the README says (`npm start`), plus DATABASE_URL.
+			const child = spawn(process.execPath, ['scripts/server.js'], {
 				env: {
 					...process.env,
 					ATLAS_ROOT: root,
 					DATABASE_URL: pg.url,
 					PORT: String(port),
-					HOST: '127.0.0.1',
-					ORIGIN: `http://127.0.0.1:${port}`
+					HOST: '127.0.0.1'
 				},
 				stdio: ['ignore', 'ignore', 'inherit']
 			});

@@ -165,22 +165,29 @@ export async function createPostgresStore(options: PostgresOptions): Promise<Ses
 			if (closed || listener !== client) return;
 			listener = undefined;
 			client.end().catch(() => {});
-			setTimeout(() => {
-				if (!closed)
-					listen().then(
-						() => listeners.emit({ type: 'resync' }),
-						() => retry()
-					);
-			}, 1000).unref();
+			const again = () => {
+				if (closed) return;
+				listen().then(
+					() => listeners.emit({ type: 'resync' }),
+					() => setTimeout(again, 1000).unref()
+				);
+			};
+			setTimeout(again, 1000).unref();
 		};
 		client.on('error', (e) => {
 			console.error('live: the LISTEN connection failed:', e.message);
 			retry();
 		});
 		client.on('end', retry);
-		await client.connect();
-		await client.query(`LISTEN ${CHANNEL}`);
 		listener = client;
+		try {
+			await client.connect();
+			await client.query(`LISTEN ${CHANNEL}`);
+		} catch (e) {
+			listener = undefined;
+			client.end().catch(() => {});
+			throw e;
+		}
 	};
 	await listen();
 
@@ -193,6 +200,10 @@ export async function createPostgresStore(options: PostgresOptions): Promise<Ses
 
 	const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
 		const client = await pool.connect();
+		// A connection lost between two queries must fail this transaction, not the process.
+		let lost: Error | undefined;
+		const onError = (e: Error) => (lost = e);
+		client.on('error', onError);
 		try {
 			await client.query('BEGIN');
 			const result = await work(client);
@@ -200,9 +211,12 @@ export async function createPostgresStore(options: PostgresOptions): Promise<Ses
 			return result;
 		} catch (e) {
 			await client.query('ROLLBACK').catch(() => {});
+			lost ??= e as Error;
 			throw e;
 		} finally {
-			client.release();
+			client.off('error', onError);
+			// A broken connection is dropped rather than returned to the pool.
+			client.release(lost);
 		}
 	};
 
