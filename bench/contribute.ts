@@ -3,7 +3,8 @@
  * moment, against the real built server (node build/index.js) on a scratch
  * copy of the content. Reports submissions per second and latency
  * percentiles, and checks that every submission is in the file, which still
- * validates. Target: all 50 land, p95 under 200 ms.
+ * validates; meanwhile a few readers load another map, timed. Target: all
+ * land, p95 under 100 ms for 50 contributors.
  *
  *   npm run build && npm run bench:contribute [-- --contributors 50 --rounds 3]
  *
@@ -29,8 +30,16 @@ export interface ContributeBenchResult {
 	p50Ms: number;
 	p95Ms: number;
 	maxMs: number;
+	/** Readers of another map during the bursts: pages read, and their latency. */
+	reads: number;
+	readerP50Ms: number;
+	readerP95Ms: number;
 	fileValid: boolean;
 }
+
+/** Readers of this map load pages while the contributors write to MAP. */
+const OTHER_MAP = 'kast-election-report';
+const READERS = 4;
 
 const MAP = 'boric-election-thread';
 const PARENT = 'great-result';
@@ -55,7 +64,7 @@ async function waitFor(url: string, ms: number) {
 export async function benchContribute({
 	contributors = 50,
 	rounds = 3,
-	port = 4491
+	port = Number(process.env.BENCH_PORT ?? 4491)
 } = {}): Promise<ContributeBenchResult> {
 	if (!existsSync('build/index.js'))
 		throw new Error('no build/index.js: run `npm run build` first');
@@ -112,7 +121,7 @@ export async function benchContribute({
 				quote: 'A great result in Chile.'
 			}).toString();
 			const started = performance.now();
-			const status = await send(`/contribute/${MAP}/${PARENT}`, body);
+			const status = await send(`/contribute/${MAP}/${PARENT}`, body).catch(() => 0);
 			return { ms: performance.now() - started, ok: status === 303 };
 		};
 		// Every contributor opens the form before submitting it, as a reader does:
@@ -129,15 +138,27 @@ export async function benchContribute({
 			Array.from({ length: contributors }, (_, i) => submit(`Warm-up proposal ${i}`))
 		);
 		const latencies: number[] = [];
+		const readLatencies: number[] = [];
 		const landed: number[] = [];
 		let wall = 0;
 		for (let round = 0; round < rounds; round++) {
 			const started = performance.now();
+			let burst = true;
+			const readers = Array.from({ length: READERS }, async () => {
+				while (burst) {
+					const t = performance.now();
+					// A keep-alive socket the server closed as it was reused: not a read.
+					if ((await send(`/maps/${OTHER_MAP}`).catch(() => 0)) === 200)
+						readLatencies.push(performance.now() - t);
+				}
+			});
 			const results = await Promise.all(
 				Array.from({ length: contributors }, (_, i) =>
 					submit(`Bench round ${round} contributor ${i} says it was not so great`)
 				)
 			);
+			burst = false;
+			await Promise.all(readers);
 			wall += performance.now() - started;
 			latencies.push(...results.map((r) => r.ms));
 			const text = readFileSync(join(root, 'content', 'arguments', `${MAP}.yaml`), 'utf8');
@@ -155,7 +176,11 @@ export async function benchContribute({
 			);
 		}
 		latencies.sort((a, b) => a - b);
+		readLatencies.sort((a, b) => a - b);
 		return {
+			reads: readLatencies.length,
+			readerP50Ms: percentile(readLatencies, 50),
+			readerP95Ms: percentile(readLatencies, 95),
 			contributors,
 			rounds,
 			landed,
@@ -177,7 +202,8 @@ export function formatContributeBench(r: ContributeBenchResult): string {
 	return [
 		`contributions: ${r.contributors} concurrent contributors × ${r.rounds} rounds against node build/index.js`,
 		`  landed per round: ${r.landed.join(', ')} of ${r.contributors}${allLanded ? ' (all)' : ' (SOME LOST)'}; map file valid: ${r.fileValid}`,
-		`  ${r.submissionsPerSecond.toFixed(0)} submissions/s; latency p50 ${r.p50Ms.toFixed(0)} ms, p95 ${r.p95Ms.toFixed(0)} ms, max ${r.maxMs.toFixed(0)} ms (target p95 < 200 ms: ${r.p95Ms < 200 ? 'met' : 'missed'})`
+		`  ${r.submissionsPerSecond.toFixed(0)} submissions/s; latency p50 ${r.p50Ms.toFixed(0)} ms, p95 ${r.p95Ms.toFixed(0)} ms, max ${r.maxMs.toFixed(0)} ms${r.contributors <= 50 ? ` (target p95 < 100 ms: ${r.p95Ms < 100 ? 'met' : 'missed'})` : ''}`,
+		`  meanwhile ${READERS} readers of ${OTHER_MAP}: ${r.reads} pages, p50 ${r.readerP50Ms.toFixed(0)} ms, p95 ${r.readerP95Ms.toFixed(0)} ms`
 	].join('\n');
 }
 

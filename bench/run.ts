@@ -363,6 +363,8 @@ async function main() {
 	// Contributions: 50 readers submitting to one map at once, against the real server.
 	const contribute = await benchContribute({ contributors: 50, rounds: 3 });
 	log(`\n${formatContributeBench(contribute)}`);
+	const contribute300 = await benchContribute({ contributors: 300, rounds: 1 });
+	log(`\n${formatContributeBench(contribute300)}`);
 
 	// Live sessions: 300 phones on one process, and on two sharing PostgreSQL.
 	const live = await benchLive();
@@ -378,6 +380,7 @@ async function main() {
 				js,
 				results,
 				contribute,
+				contribute300,
 				live
 			},
 			null,

@@ -75,7 +75,7 @@ describe('store.propose', () => {
 		// Grouped into far fewer writes than submissions.
 		expect(writes).toBeLessThan(50);
 		expect(readdirSync(paths.mapsDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-	});
+	}, 30_000);
 
 	it('store.propose re-reads the file: a hand edit made meanwhile is kept', async () => {
 		await store.propose(MAP, 'great-result', { relation: 'supports', claim: 'First.' });
