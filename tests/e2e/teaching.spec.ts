@@ -50,7 +50,7 @@ test.describe('Presentation mode', () => {
 		// The tree so far: the four revealed nodes, nested under the thesis.
 		const outline = page.getByTestId('outline');
 		await expect(outline.locator('li')).toHaveCount(4);
-		await expect(outline.locator('li li li[aria-current="step"]')).toContainText(
+		await expect(outline.locator('li li li[aria-current="true"]')).toContainText(
 			/out of Boric's hands/
 		);
 	});
@@ -70,19 +70,18 @@ test.describe('Presentation mode', () => {
 		await expect(page).toHaveURL(new RegExp(`/maps/${MAP}/hands-off$`));
 	});
 
-	test('N shows the teacher notes: summary and discussion questions', async ({ page }) => {
+	test('a clicker Space after a mouse click on a button advances, not presses it again', async ({
+		page
+	}) => {
 		await present(page, '?step=2');
-		await expect(page.getByTestId('notes')).toHaveCount(0);
-		await page.keyboard.press('n');
-		const notes = page.getByTestId('notes');
-		await expect(notes).toContainText('Three anonymous reader comments react');
-		await expect(notes.locator('ol > li')).toHaveCount(3);
-		// A clicker's Space after a mouse click on a button advances; it does not press the button again.
-		await page.getByRole('button', { name: /Notes/ }).click();
-		await expect(notes).toHaveCount(0);
+		await page.getByRole('button', { name: /Quiz/ }).click();
+		await page.getByRole('button', { name: /Quiz/ }).click();
 		await page.keyboard.press('Space');
 		await expect(page.getByTestId('step-count')).toHaveText(/3 \/ 24/);
-		await expect(notes).toHaveCount(0);
+		await expect(page.getByRole('button', { name: /Quiz/ })).toHaveAttribute(
+			'aria-pressed',
+			'false'
+		);
 	});
 
 	test('the Full screen button puts the presentation in full screen', async ({ page }) => {
@@ -115,7 +114,141 @@ test.describe('Presentation mode', () => {
 	test('has no serious accessibility violations', async ({ page }) => {
 		await present(page, '?step=4');
 		expect(await seriousViolations(page)).toEqual([]);
-		await page.keyboard.press('n');
+		await page.keyboard.press('q');
+		await expect(page.getByTestId('qr-overlay')).toBeVisible();
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+});
+
+// tests/fixtures/e2e/arguments/e2e-lesson.yaml: 5 nodes revealed in the order
+// mandate, task (the one with a note), hands-off, counterpoint (editorial), great-result.
+const LESSON = 'e2e-lesson';
+const NOTE = 'Lesson note for the e2e task';
+const SUMMARY = 'Teacher summary for the e2e lesson';
+
+/** Open the lesson's projected screen at `search`, ready for keys. */
+async function presentLesson(page: Page, search = '') {
+	await page.goto(`/present/${LESSON}${search}`);
+	await expect(page.getByTestId('presentation')).toHaveAttribute('data-ready', 'true');
+}
+
+test.describe('Teacher: presenter view, projected screen and QR code', () => {
+	test('the presenter window leads and follows the projected screen, which never shows notes', async ({
+		page
+	}) => {
+		await presentLesson(page, '?step=1');
+		const [presenter] = await Promise.all([
+			page.context().waitForEvent('page'),
+			page.keyboard.press('p')
+		]);
+		await expect(presenter.getByTestId('presenter')).toHaveAttribute('data-ready', 'true');
+		await expect(presenter).toHaveURL(new RegExp(`/present/${LESSON}/presenter\\?step=1$`));
+		await expect(presenter.getByTestId('presenter-count')).toHaveText('1 / 5');
+		await expect(presenter.getByTestId('presenter-current')).toContainText('huge mandate');
+		await expect(presenter.getByTestId('presenter-next')).toContainText(
+			'the task is to replace the constitution'
+		);
+		await expect(presenter.getByTestId('presenter-discussion').locator('li')).toHaveCount(2);
+		await expect(presenter.getByTestId('presenter-summary')).toContainText(SUMMARY);
+		await expect(presenter.getByTestId('clock')).toHaveText(/\d{1,2}:\d{2}/);
+		await expect(presenter.getByTestId('timer')).toContainText('00:00');
+
+		// The teacher's clicker talks to the presenter window: the projector follows.
+		await presenter.keyboard.press('ArrowRight');
+		await expect(presenter.getByTestId('node-note')).toContainText(NOTE);
+		await expect(claim(page)).toHaveText(
+			'The commenter says the task is to replace the constitution.'
+		);
+		await expect(page).toHaveURL(/\?step=2$/);
+		// The note is on the teacher's screen only: not shown, not even in the page's data.
+		await expect(page.getByText(NOTE)).toHaveCount(0);
+		await expect(page.getByText(SUMMARY)).toHaveCount(0);
+		expect(await page.content()).not.toContain(NOTE);
+
+		// A key on the projected screen moves the presenter too.
+		await page.keyboard.press('ArrowRight');
+		await expect(presenter.getByTestId('presenter-count')).toHaveText('3 / 5');
+		await expect(presenter.getByTestId('node-note')).toHaveCount(0);
+
+		// Quiz mode and the big QR code, switched from the presenter, show on the projector.
+		await presenter.getByRole('button', { name: 'Quiz' }).click();
+		await expect(relation(page)).toHaveText(/Supports or rebuts\?/);
+		await expect(presenter.getByTestId('presenter-current')).toContainText(/Rebuts/);
+		await presenter.keyboard.press('r');
+		await expect(relation(page)).toHaveText(/^\W*Rebuts\s*$/);
+		await presenter.keyboard.press('q');
+		await expect(page.getByTestId('qr-overlay')).toBeVisible();
+		await presenter.keyboard.press('q');
+		await expect(page.getByTestId('qr-overlay')).toHaveCount(0);
+		expect(await seriousViolations(presenter)).toEqual([]);
+	});
+
+	test("the editors' context of an editorial node shows apart from the quotes", async ({
+		page
+	}) => {
+		await presentLesson(page, '?step=4');
+		const context = page.getByTestId('slide-context');
+		await expect(context).toContainText("Editors' context · not from the sources");
+		await expect(context).toContainText("Editors' counterpoint for the e2e lesson");
+		await expect(page.getByTestId('slide-quote')).toHaveCount(0);
+	});
+
+	test('Q shows a QR code a back row can scan, for the address the page was reached on', async ({
+		page,
+		baseURL
+	}) => {
+		await page.setViewportSize({ width: 1280, height: 720 });
+		await presentLesson(page, '?step=3');
+		await page.keyboard.press('q');
+		const code = page.getByTestId('qr-overlay').locator('img');
+		await expect(code).toBeVisible();
+		// At least two thirds of the screen's height: about 5 m of scanning range on a projector.
+		expect((await code.boundingBox())!.height).toBeGreaterThanOrEqual(720 * 0.66);
+		expect(await decodeQr(page, code)).toBe(`${baseURL}/maps/${LESSON}/hands-off`);
+		await expect(page.getByTestId('qr-overlay').getByTestId('short-link')).toHaveText(
+			`${new URL(baseURL!).host}/maps/${LESSON}/hands-off`
+		);
+		// Esc closes the code before it would leave the presentation.
+		await page.keyboard.press('Escape');
+		await expect(page.getByTestId('qr-overlay')).toHaveCount(0);
+		await expect(page).toHaveURL(new RegExp(`/present/${LESSON}\\?step=3$`));
+	});
+
+	test('after the last node, an overview slide shows the whole map', async ({ page }) => {
+		await presentLesson(page, '?step=2');
+		await page.keyboard.press('End');
+		await expect(page.getByTestId('step-count')).toHaveText('Overview');
+		await expect(page).toHaveURL(/\?step=6$/);
+		const overview = page.getByTestId('overview-outline');
+		await expect(overview.locator('li')).toHaveCount(5);
+		// In the map's order: hands-off sits under the thesis, the counterpoint under it.
+		await expect(
+			overview.locator(
+				'[data-node-id="mandate"] [data-node-id="hands-off"] [data-node-id="counterpoint"]'
+			)
+		).toContainText('A president can still shape');
+		await page.keyboard.press('ArrowLeft');
+		await expect(page.getByTestId('step-count')).toHaveText('5 / 5');
+	});
+
+	test('on a phone-sized screen the slide reads as a page, nothing sideways', async ({ page }) => {
+		await page.setViewportSize({ width: 375, height: 812 });
+		await presentLesson(page, '?step=2');
+		const sizes = await page.evaluate(() => {
+			const px = (sel: string) =>
+				parseFloat(getComputedStyle(document.querySelector(sel)!).fontSize);
+			const stage = document.querySelector('[data-testid="presentation"]')!;
+			return {
+				overflow: Math.max(stage.scrollWidth, document.documentElement.scrollWidth) - 375,
+				claim: px('[data-testid="claim"]'),
+				quote: px('[data-testid="slide-quote"]'),
+				parent: px('.parent')
+			};
+		});
+		expect(sizes.overflow).toBeLessThanOrEqual(0);
+		expect(sizes.quote).toBeGreaterThanOrEqual(16);
+		expect(sizes.claim).toBeGreaterThan(sizes.parent);
+		await expect(page.getByRole('button', { name: /Next/ })).toBeInViewport();
 		expect(await seriousViolations(page)).toEqual([]);
 	});
 });
@@ -157,7 +290,9 @@ test.describe('Unknown maps and nodes', () => {
 	test('are 404s in presentation mode, the handout and the QR code', async ({ request }) => {
 		for (const path of [
 			'/present/no-such-map',
+			'/present/no-such-map/presenter',
 			'/print/no-such-map',
+			'/print/no-such-map/teacher',
 			'/present/no-such-map/qr',
 			`/present/${MAP}/qr/no-such-node`
 		]) {
@@ -225,6 +360,46 @@ test.describe('Handouts and images', () => {
 		);
 		await expect(handout).toContainText('How do the commenters use the history of Allende');
 		expect(await seriousViolations(page)).toEqual([]);
+	});
+
+	test('the student handout leaves room to answer; the teacher handout adds the summary', async ({
+		page
+	}) => {
+		await page.goto(`/print/${LESSON}`);
+		const handout = page.getByTestId('handout');
+		await expect(handout).toHaveAttribute('data-audience', 'student');
+		await expect(handout.getByTestId('discussion').locator('li')).toHaveCount(2);
+		await expect(handout.getByTestId('answer-space')).toHaveCount(2);
+		await expect(handout.getByText(SUMMARY)).toHaveCount(0);
+		// What a reader needs to read a node fairly reaches the students too.
+		await expect(handout.locator('[data-node-id="task"]')).toContainText(NOTE);
+		await expect(handout.locator('[data-node-id="counterpoint"]')).toContainText(
+			"Editors' context: Editors' counterpoint"
+		);
+		expect(await seriousViolations(page)).toEqual([]);
+
+		await page.getByRole('link', { name: 'Teacher handout' }).click();
+		await expect(page).toHaveURL(new RegExp(`/print/${LESSON}/teacher$`));
+		await expect(handout).toHaveAttribute('data-audience', 'teacher');
+		await expect(handout.getByTestId('summary')).toContainText(SUMMARY);
+		await expect(handout.getByTestId('answer-space')).toHaveCount(0);
+		await expect(handout.getByTestId('discussion').locator('li')).toHaveCount(2);
+		await expect(handout.locator('[data-node-id="task"]')).toContainText(NOTE);
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+
+	test('the QR caption of a printed handout reads on one line', async ({ page }) => {
+		await page.setViewportSize({ width: Math.floor(((210 - 28) / 25.4) * 96), height: 900 });
+		for (const path of [`/print/${LESSON}`, `/print/${LESSON}/teacher`]) {
+			await page.goto(path);
+			await page.emulateMedia({ media: 'print' });
+			const lines = await page.getByTestId('short-link').evaluate((link) => {
+				const range = document.createRange();
+				range.selectNodeContents(link);
+				return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+			});
+			expect(lines, path).toBe(1);
+		}
 	});
 
 	for (const [format, contentWidth] of [

@@ -7,9 +7,11 @@ import {
 	positionSearch,
 	previousPosition,
 	relationShown,
-	revealedOutline,
+	channelName,
+	overviewStep,
+	readMessage,
+	revealedIds,
 	revealRelation,
-	reviewedIds,
 	START,
 	type Position,
 	type Slide
@@ -24,7 +26,6 @@ const slides: Slide[] = [
 	{ id: 'a', parentId: 'thesis', relation: 'supports' },
 	{ id: 'a1', parentId: 'a', relation: 'rebuts' }
 ];
-const treeOrder = ['thesis', 'a', 'a1', 'b'];
 
 function walk(from: Position, times: number, quiz: boolean, step = nextPosition): Position[] {
 	const out = [from];
@@ -33,12 +34,13 @@ function walk(from: Position, times: number, quiz: boolean, step = nextPosition)
 }
 
 describe('nextPosition(pos, slides, quiz)', () => {
-	it('reveals one node per press and stops at the last', () => {
-		expect(walk(START, 6, false).map((p) => p.step)).toEqual([0, 1, 2, 3, 4, 4, 4]);
+	it('reveals one node per press, then the overview, and stops there', () => {
+		expect(overviewStep(slides)).toBe(5);
+		expect(walk(START, 7, false).map((p) => p.step)).toEqual([0, 1, 2, 3, 4, 5, 5, 5]);
 	});
 
 	it('in quiz mode first shows the relation, then moves on; the thesis has none to show', () => {
-		expect(walk(START, 8, true)).toEqual([
+		expect(walk(START, 9, true)).toEqual([
 			{ step: 0, answered: false },
 			{ step: 1, answered: false },
 			{ step: 2, answered: false },
@@ -47,16 +49,17 @@ describe('nextPosition(pos, slides, quiz)', () => {
 			{ step: 3, answered: true },
 			{ step: 4, answered: false },
 			{ step: 4, answered: true },
-			{ step: 4, answered: true }
+			{ step: 5, answered: false },
+			{ step: 5, answered: false }
 		]);
 	});
 });
 
 describe('previousPosition(pos, slides, quiz)', () => {
 	it.each([false, true])('retraces nextPosition exactly (quiz: %s)', (quiz) => {
-		const forward = walk(START, 7, quiz);
+		const forward = walk(START, 9, quiz);
 		const end = forward.at(-1)!;
-		const back = walk(end, 7, quiz, previousPosition).reverse();
+		const back = walk(end, 9, quiz, previousPosition).reverse();
 		// The same positions, walked the other way (ignoring the repeats at the ends).
 		const dedupe = (ps: Position[]) =>
 			ps.filter((p, i) => i === 0 || JSON.stringify(p) !== JSON.stringify(ps[i - 1]));
@@ -81,7 +84,9 @@ describe('relationShown(pos, index, slides, quiz)', () => {
 		[{ step: 3, answered: false }, 2, true, false],
 		[{ step: 3, answered: true }, 2, true, true],
 		[{ step: 3, answered: false }, 1, true, true],
-		[{ step: 3, answered: false }, 0, true, true]
+		[{ step: 3, answered: false }, 0, true, true],
+		// The overview shows every relation.
+		[{ step: 5, answered: false }, 3, true, true]
 	] as const)('at %o node %i in quiz %s: %s', (pos, index, quiz, shown) => {
 		expect(relationShown(pos, index, slides, quiz)).toBe(shown);
 	});
@@ -97,7 +102,10 @@ describe('keyAction(key)', () => {
 		['Escape', 'exit'],
 		['r', 'reveal'],
 		['R', 'reveal'],
-		['n', 'notes'],
+		['q', 'qr'],
+		['Q', 'qr'],
+		['p', 'presenter'],
+		['n', undefined],
 		['f', 'fullscreen'],
 		['Home', 'first'],
 		['End', 'last'],
@@ -112,7 +120,8 @@ describe('parsePosition(params, slides, quiz) and positionSearch(pos, quiz)', ()
 	it.each([
 		['', false, { step: 0, answered: false }],
 		['?step=3', false, { step: 3, answered: false }],
-		['?step=99', false, { step: 4, answered: false }],
+		['?step=5', false, { step: 5, answered: false }],
+		['?step=99', false, { step: 5, answered: false }],
 		['?step=-2', false, { step: 0, answered: false }],
 		['?step=two', false, { step: 0, answered: false }],
 		['?step=2&answered=1', false, { step: 2, answered: false }],
@@ -134,39 +143,49 @@ describe('parsePosition(params, slides, quiz) and positionSearch(pos, quiz)', ()
 	});
 });
 
-describe('revealedOutline(slides, treeOrder, step)', () => {
-	it('is empty on the title slide', () => {
-		expect(revealedOutline(slides, treeOrder, 0)).toEqual([]);
-	});
-
-	it('nests what is revealed, in tree order, not reveal order', () => {
-		expect(revealedOutline(slides, treeOrder, 3)).toEqual([
-			{
-				id: 'thesis',
-				index: 0,
-				children: [
-					{ id: 'a', index: 2, children: [] },
-					{ id: 'b', index: 1, children: [] }
-				]
-			}
-		]);
-	});
-
-	it('shows the whole tree at the last step', () => {
-		const outline = revealedOutline(slides, treeOrder, 4);
-		expect(outline[0]!.children[0]!.children).toEqual([{ id: 'a1', index: 3, children: [] }]);
+describe('revealedIds(slides, step)', () => {
+	it('is empty on the title slide and grows in reveal order', () => {
+		expect([...revealedIds(slides, 0)]).toEqual([]);
+		expect([...revealedIds(slides, 3)]).toEqual(['thesis', 'b', 'a']);
+		expect([...revealedIds(slides, overviewStep(slides))]).toEqual(['thesis', 'b', 'a', 'a1']);
 	});
 });
 
-describe('reviewedIds(nodes)', () => {
-	it('leaves out proposed nodes and everything under them', () => {
-		const nodes = [
-			{ id: 't', parentId: null, status: 'accepted' },
-			{ id: 'a', parentId: 't', status: 'proposed' },
-			{ id: 'a1', parentId: 'a', status: 'accepted' },
-			{ id: 'b', parentId: 't', status: 'accepted' },
-			{ id: 'b1', parentId: 'b', status: 'accepted' }
-		] as const;
-		expect([...reviewedIds(nodes)]).toEqual(['t', 'b', 'b1']);
+describe('readMessage(data, slides) and channelName(mapId)', () => {
+	const state = (pos: unknown, quiz: unknown = false, qr: unknown = false) => ({
+		kind: 'state',
+		state: { pos, quiz, qr }
+	});
+
+	it('takes a state or a hello from another window', () => {
+		expect(readMessage({ kind: 'hello' }, slides)).toEqual({ kind: 'hello' });
+		expect(readMessage(state({ step: 2, answered: true }, true, true), slides)).toEqual({
+			kind: 'state',
+			state: { pos: { step: 2, answered: true }, quiz: true, qr: true }
+		});
+	});
+
+	it('clamps a position to this map and answers only what quiz mode can hide', () => {
+		expect(readMessage(state({ step: 40, answered: true }), slides)).toMatchObject({
+			state: { pos: { step: 5, answered: false } }
+		});
+		expect(readMessage(state({ step: 1, answered: true }, true), slides)).toMatchObject({
+			state: { pos: { step: 1, answered: false } }
+		});
+	});
+
+	it.each([
+		null,
+		'state',
+		{ kind: 'state' },
+		state({ step: '2' }),
+		state({ step: 1.5 }),
+		{ kind: 'x' }
+	])('ignores %j', (data) => {
+		expect(readMessage(data, slides)).toBeUndefined();
+	});
+
+	it('keeps one map per channel', () => {
+		expect(channelName('a')).not.toBe(channelName('b'));
 	});
 });

@@ -5,9 +5,9 @@
  * tree the class has seen so far. No Svelte, no DOM.
  *
  * Step 0 is the title slide (the map's question); step k reveals the k-th node
- * of the map's reveal order, so a map of n nodes has steps 0..n.
+ * of the map's reveal order, and step n + 1 (after a map's n nodes) is the
+ * overview of the whole map, so a map of n nodes has steps 0..n+1.
  */
-import { withoutProposed } from './view';
 import type { ArgumentNode } from './model';
 
 export type Relation = ArgumentNode['relation'];
@@ -27,6 +27,11 @@ export interface Slide {
 
 export const START: Position = { step: 0, answered: false };
 
+/** The last step: the overview of the whole map, after every node. */
+export function overviewStep(slides: readonly Slide[]): number {
+	return slides.length + 1;
+}
+
 /** Whether the slide at `step` has a relation to hide: every node but the thesis. */
 function hidesRelation(slides: readonly Slide[], step: number): boolean {
 	const slide = slides[step - 1];
@@ -41,7 +46,7 @@ export function nextPosition(pos: Position, slides: readonly Slide[], quiz: bool
 	if (quiz && !pos.answered && hidesRelation(slides, pos.step)) {
 		return { step: pos.step, answered: true };
 	}
-	if (pos.step >= slides.length) return pos;
+	if (pos.step >= overviewStep(slides)) return pos;
 	return { step: pos.step + 1, answered: false };
 }
 
@@ -73,7 +78,7 @@ export function relationShown(
 }
 
 export type KeyAction =
-	'next' | 'previous' | 'first' | 'last' | 'exit' | 'reveal' | 'notes' | 'fullscreen';
+	'next' | 'previous' | 'first' | 'last' | 'exit' | 'reveal' | 'qr' | 'presenter' | 'fullscreen';
 
 /**
  * The action for a key, by `KeyboardEvent.key`. Presentation clickers send
@@ -100,9 +105,12 @@ export function keyAction(key: string): KeyAction | undefined {
 		case 'r':
 		case 'R':
 			return 'reveal';
-		case 'n':
-		case 'N':
-			return 'notes';
+		case 'q':
+		case 'Q':
+			return 'qr';
+		case 'p':
+		case 'P':
+			return 'presenter';
 		case 'f':
 		case 'F':
 			return 'fullscreen';
@@ -123,7 +131,7 @@ export function parsePosition(
 ): Position {
 	const raw = params.get('step');
 	const n = raw !== null && /^\d+$/.test(raw) ? Number(raw) : 0;
-	const step = Math.min(n, slides.length);
+	const step = Math.min(n, overviewStep(slides));
 	const answered = quiz && hidesRelation(slides, step) && params.get('answered') === '1';
 	return { step, answered };
 }
@@ -143,50 +151,52 @@ export function positionSearch(pos: Position, quiz: boolean): `?${string}` {
 	return `?${params}`;
 }
 
-/** A revealed node in the outline of what the class has seen, children nested. */
-export interface OutlineItem {
-	id: string;
-	/** 0-based index in reveal order. */
-	index: number;
-	children: OutlineItem[];
+/**
+ * The ids of the nodes revealed by `step` (the first `step` of the reveal
+ * order). The reveal order puts parents before children, which the loader
+ * checks, so they always form a tree under the thesis.
+ */
+export function revealedIds(slides: readonly Slide[], step: number): Set<string> {
+	return new Set(slides.slice(0, Math.max(0, step)).map((s) => s.id));
+}
+
+/** What a presentation window tells the others showing the same map. */
+export interface Shared {
+	pos: Position;
+	quiz: boolean;
+	/** The full-screen QR code is open. */
+	qr: boolean;
+}
+
+/** A message between presentation windows: the state to follow, or a newcomer asking for it. */
+export type Message = { kind: 'state'; state: Shared } | { kind: 'hello' };
+
+/** The BroadcastChannel name for a map: every window presenting it, and only those. */
+export function channelName(mapId: string): string {
+	return `atlas-present:${mapId}`;
 }
 
 /**
- * The part of the tree revealed by `step`, in the map's own (depth-first)
- * order rather than reveal order, so it reads like the map. `treeOrder` lists
- * every node id depth-first; the reveal order puts parents before children,
- * which the loader checks, so every revealed node's parent is revealed too.
+ * A message from another window, checked: anything malformed (another
+ * version of the app, a stray post) is `undefined` and ignored, and a
+ * position is clamped to this map's steps.
  */
-export function revealedOutline(
-	slides: readonly Slide[],
-	treeOrder: readonly string[],
-	step: number
-): OutlineItem[] {
-	const indexById = new Map<string, number>();
-	slides.slice(0, Math.max(0, step)).forEach((s, i) => indexById.set(s.id, i));
-	const parentById = new Map(slides.map((s) => [s.id, s.parentId]));
-	const items = new Map<string, OutlineItem>();
-	const roots: OutlineItem[] = [];
-	for (const id of treeOrder) {
-		const index = indexById.get(id);
-		if (index === undefined) continue;
-		const item: OutlineItem = { id, index, children: [] };
-		items.set(id, item);
-		const parentId = parentById.get(id) ?? null;
-		const parent = parentId === null ? undefined : items.get(parentId);
-		// A parent missing from the outline would break the loader's order rule; show the node at the top rather than lose it.
-		(parent ? parent.children : roots).push(item);
-	}
-	return roots;
-}
-
-/**
- * The nodes fit to show a class: accepted ones whose ancestors are all accepted.
- * A proposed node (a contribution awaiting review) is left out, and so is
- * everything under it. `nodes` must list parents before children.
- */
-export function reviewedIds(
-	nodes: readonly { id: string; parentId: string | null; status: 'accepted' | 'proposed' }[]
-): Set<string> {
-	return new Set(withoutProposed(nodes).map((n) => n.id));
+export function readMessage(data: unknown, slides: readonly Slide[]): Message | undefined {
+	if (typeof data !== 'object' || data === null) return undefined;
+	const m = data as Record<string, unknown>;
+	if (m.kind === 'hello') return { kind: 'hello' };
+	if (m.kind !== 'state' || typeof m.state !== 'object' || m.state === null) return undefined;
+	const s = m.state as Record<string, unknown>;
+	const pos = s.pos as Record<string, unknown> | undefined;
+	if (typeof pos?.step !== 'number' || !Number.isInteger(pos.step)) return undefined;
+	const quiz = s.quiz === true;
+	const step = Math.max(0, Math.min(pos.step, overviewStep(slides)));
+	return {
+		kind: 'state',
+		state: {
+			pos: { step, answered: quiz && hidesRelation(slides, step) && pos.answered === true },
+			quiz,
+			qr: s.qr === true
+		}
+	};
 }
