@@ -3,7 +3,7 @@
  * came for strong and centred, the others quiet, a margin of citation density,
  * no gaps for blank lines, and, while choosing a passage to cite, a banner and
  * a button that stay in reach. Against the fixture map e2e-lesson
- * (tests/fixtures/e2e/arguments), which cites the boric-thread source.
+ * (tests/fixtures/e2e/arguments), which cites the e2e-thread-text source.
  */
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe';
@@ -12,7 +12,7 @@ import { selectWithMouse } from './helpers';
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 90_000 });
 
-const SOURCE = 'boric-thread';
+const SOURCE = 'e2e-thread-text';
 // e2e-lesson's hands-off node cites this, far down the text.
 const HANDS_OFF = 'the Chilean constutional process will now be very hands off for Boric';
 

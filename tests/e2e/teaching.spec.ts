@@ -3,9 +3,9 @@ import { decodeQr } from './helpers';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
-// content/arguments/boric-election-thread.yaml reveals great-result, allende-tradition,
+// tests/fixtures/e2e/arguments/e2e-thread.yaml (a frozen copy of the Boric thread map) reveals great-result, allende-tradition,
 // constitution-task, hands-off, massive-task first, then the rest depth-first.
-const MAP = 'boric-election-thread';
+const MAP = 'e2e-thread';
 
 // The machines that run this suite are shared and often busy: a client-side navigation can
 // take several seconds there. Wait longer than the defaults rather than fail on load.
@@ -343,7 +343,7 @@ test.describe('Handouts and images', () => {
 		await page.goto(`/print/${MAP}`);
 		const handout = page.getByTestId('handout');
 		await expect(handout.getByRole('heading', { level: 1 })).toHaveText(
-			"Readers on Boric's election"
+			'A reader thread under test'
 		);
 		await expect(handout.locator('li[data-node-id]')).toHaveCount(24);
 		await expect(handout.locator('li[data-node-id="great-result"] blockquote').first()).toHaveText(
@@ -355,9 +355,7 @@ test.describe('Handouts and images', () => {
 				'[data-node-id="great-result"] [data-node-id="constitution-task"] [data-node-id="hands-off"]'
 			)
 		).toContainText('Rebuts');
-		await expect(handout.locator('.sources')).toContainText(
-			"Reader comments on Gabriel Boric's election"
-		);
+		await expect(handout.locator('.sources')).toContainText('Reader comments under test');
 		await expect(handout).toContainText('How do the commenters use the history of Allende');
 		expect(await seriousViolations(page)).toEqual([]);
 	});
@@ -426,7 +424,7 @@ test.describe('Handouts and images', () => {
 			expect(pages).toBeGreaterThanOrEqual(2);
 			expect(pages).toBeLessThanOrEqual(12);
 			expect(pdfOutlineTitles(pdf)).toEqual(
-				expect.arrayContaining(["Readers on Boric's election", 'The argument', 'Sources'])
+				expect.arrayContaining(['A reader thread under test', 'The argument', 'Sources'])
 			);
 		});
 	}
@@ -458,7 +456,7 @@ test.describe('Handouts and images', () => {
 		expect(svg.name).toBe(`${MAP}.svg`);
 		const text = svg.body.toString('utf8');
 		expect(text).toMatch(/^<\?xml[^>]*>\s*<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-		expect(text).toContain("Readers on Boric's election");
+		expect(text).toContain('A reader thread under test');
 		// Every node, however deep: 24 tags.
 		expect(text.match(/◆ THESIS|✓ SUPPORTS|✗ REBUTS/g)).toHaveLength(24);
 		expect(text).toContain('The first commenter calls');
