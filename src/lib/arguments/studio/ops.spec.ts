@@ -94,6 +94,17 @@ describe('conflictWith(current, edit, basis): edits against an older version', (
 		expect(conflictWith(data(deeper), mine, editBasis(data(FILE), mine))).toMatch(/node "a"/);
 	});
 
+	it('refuses a reorder of siblings when another editor added one meanwhile', () => {
+		const added = apply(FILE, {
+			kind: 'insert',
+			parent: 't',
+			relation: 'supports',
+			node: { claim: 'D.', editorial: 'x' }
+		}).text;
+		const mine: MapEdit = { kind: 'reorder', parent: 't', relation: 'supports', order: ['b', 'a'] };
+		expect(conflictWith(data(added), mine, editBasis(data(FILE), mine))).toMatch(/node "t"/);
+	});
+
 	it('refuses an insert under a node removed meanwhile', () => {
 		const removed = apply(FILE, { kind: 'remove', id: 'b' }).text;
 		const mine: MapEdit = {
