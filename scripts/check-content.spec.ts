@@ -39,7 +39,7 @@ describe('npm run check:content', { timeout: 60_000 }, () => {
 		expect(r.stdout).toMatch(/^ {2}technocrats-essay: for \d+ \(.*\) · against \d+ \(/m);
 	});
 
-	it('exits non-zero with one precise line per broken quote, id and indentation', () => {
+	it('stops at a broken indentation with one line naming it, however much else is wrong', () => {
 		const root = brokenRoot((yaml) =>
 			yaml
 				.replace('quote: But he has a huge mandate.', 'quote: But he has a huge mandat.')
@@ -91,6 +91,40 @@ describe('npm run check:content', { timeout: 60_000 }, () => {
 			)
 		);
 		expect(lines.at(-1)).toBe('3 problems in content');
+	});
+});
+
+describe('npm run check:content on editorial policy', { timeout: 60_000 }, () => {
+	it('warns about a short summary and a missing discussion, with their lines, and still passes', () => {
+		const root = brokenRoot((yaml) =>
+			yaml
+				.replace(/^summary: [>|]-?\n(?: {2}.*\n)+/m, 'summary: Too short.\n')
+				.replace(/^discussion:\n(?: {2}- .*\n)+/m, '')
+		);
+		const r = run('npx', ['tsx', 'scripts/check-content.ts', root]);
+		expect(r.status).toBe(0);
+		expect(r.stderr).toMatch(
+			new RegExp(
+				`^${FILE}:\\d+:1: summary has 10 characters; a summary needs more than 100 — .* \\(warning\\)$`,
+				'm'
+			)
+		);
+		expect(r.stderr).toMatch(
+			new RegExp(`^${FILE}:\\d+:1: the map has 0 discussion questions — add \`discussion:\``, 'm')
+		);
+		expect(r.stdout).toMatch(/content ok: .*, 2 warnings/);
+		expect(run('npx', ['tsx', 'scripts/check-content.ts', root, '--strict']).status).toBe(1);
+	});
+
+	it('fails when a seed text differs from its pinned edition', () => {
+		const root = brokenRoot((yaml) => yaml);
+		const seed = join(root, 'seeds', '001_7cb18bdc341b9e85.txt');
+		writeFileSync(seed, readFileSync(seed, 'utf8') + '\n');
+		const r = run('npx', ['tsx', 'scripts/check-content.ts', root]);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(
+			/^seeds\/001_7cb18bdc341b9e85\.txt:1:1: this edition was changed: its SHA-256 is not the pinned one — .*git checkout/m
+		);
 	});
 });
 

@@ -1,26 +1,38 @@
 /**
- * `npm run check:content`: validate every map and source; print each problem
- * as file:line:col and exit non-zero if there is any. Then report the balance
- * of each map (nodes for and against its thesis) and warn where a side has no
- * voice of its own; warnings do not fail the check.
+ * `npm run check:content [root] [--strict]`: validate every map and source and
+ * check the editorial policy (scripts/content-policy.ts). Prints each problem
+ * as file:line:col; exits non-zero on any error (with --strict, on warnings too).
+ * Then reports the balance of each map (nodes for and against its thesis) and
+ * warns where a side has no voice of its own.
  */
 import { balanceWarnings, formatBalance, mapBalance } from '../src/lib/arguments/balance';
 import { formatProblem, formatProblems } from '../src/lib/arguments/problems';
 import { contentPaths, loadContentFromDisk } from '../src/lib/server/content-files';
+import { checkPolicy } from './content-policy';
 
-const paths = contentPaths(process.argv[2]);
+const args = process.argv.slice(2);
+const strict = args.includes('--strict');
+const paths = contentPaths(args.find((a) => !a.startsWith('--')));
 const { content, problems } = loadContentFromDisk(paths);
-if (problems.length) {
-	console.error(formatProblems(problems));
+const { errors, warnings } = checkPolicy(content, paths);
+const all = [...problems, ...errors];
+for (const w of warnings) console.warn(`${formatProblem(w)} (warning)`);
+if (all.length || (strict && warnings.length)) {
+	console.error(formatProblems(all));
+	if (warnings.length)
+		console.error(`and ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`);
 	process.exit(1);
 }
 let nodes = 0;
 for (const map of content.maps.values()) nodes += map.nodes.length;
 let events = 0;
 for (const timeline of content.timelines.values()) events += timeline.events.length;
+const warned = warnings.length
+	? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
+	: '';
 console.log(
 	`content ok: ${content.maps.size} maps, ${nodes} nodes, ${content.sources.size} sources, ` +
-		`${content.timelines.size} timelines (${events} events), ${content.glossary.length} glossary terms`
+		`${content.timelines.size} timelines (${events} events), ${content.glossary.length} glossary terms${warned}`
 );
 console.log('balance (nodes for and against each thesis):');
 for (const map of content.maps.values()) {

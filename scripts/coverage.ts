@@ -3,7 +3,7 @@
  * (non-whitespace characters and sentences), then every sentence no map cites,
  * with its position so an editor can find it. Exits non-zero only when the
  * content does not load; low coverage is reported, not enforced (the pinned
- * figures live in src/lib/arguments/content.spec.ts).
+ * figures live in scripts/content-policy.ts and `npm run check:content` warns below them).
  */
 import { lineColAt } from '../src/lib/arguments/anchor';
 import { CITED_SHARE, sourceCoverage } from '../src/lib/arguments/coverage';

@@ -101,7 +101,7 @@ if (map && !map.success)
 			.join('\n')
 	);
 if (map?.success) {
-	const problem = quoteProblem(text, map.data);
+	const problem = quoteProblem(text, map.data, { canSelect: false });
 	if (problem) fail(`--quote: ${problem}`);
 }
 

@@ -7,6 +7,7 @@
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { anchorQuote, type TextQuote } from './anchor';
+import { anchorSentence, anchorWords } from './anchor-words';
 import {
 	CLAIM_MAX,
 	CONTRIBUTOR_MAX,
@@ -139,20 +140,19 @@ export function parseContribution(input: FormData | Record<string, unknown>): Pa
 	return { success: false, errors };
 }
 
-/** Why a quote does not anchor in its source, in words for the form; undefined when it does. */
-export function quoteProblem(sourceText: string, selector: TextQuote): string | undefined {
+/**
+ * Why a quote does not anchor, in one sentence for a form or the command line;
+ * undefined when it does. `canSelect`: the person can select the passage in
+ * the source (the proposal form), so the hint may say so.
+ */
+export function quoteProblem(
+	sourceText: string,
+	selector: TextQuote,
+	{ canSelect = true }: { canSelect?: boolean } = {}
+): string | undefined {
 	const result = anchorQuote(sourceText, selector);
 	if (result.ok) return undefined;
-	switch (result.reason) {
-		case 'not-found':
-			return result.matchedUpTo > 0
-				? `quote not found in the source: it matches up to "${selector.quote.slice(Math.max(0, result.matchedUpTo - 30), result.matchedUpTo)}" — copy the passage exactly, or select it in the source`
-				: 'quote not found in the source — copy the passage exactly, or select it in the source';
-		case 'ambiguous':
-			return `the passage occurs ${result.occurrences.length} times in the source — select it in the source, which adds the text around it`;
-		case 'context-mismatch':
-			return 'the passage occurs in the source, but not with this prefix/suffix — select it in the source again';
-	}
+	return anchorSentence(anchorWords(selector, result, { source: { text: sourceText }, canSelect }));
 }
 
 /** The map node a contribution becomes, before it has an id. */

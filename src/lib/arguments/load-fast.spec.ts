@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadMap } from './load';
-import type { Problem } from './problems';
+import { loadMap, sourceIndexOf } from './load';
 import { realSources } from './test-helpers';
 import { parseYaml, positionOf, type Path } from './yaml-positions';
 
-const sources = realSources();
+const sources = sourceIndexOf(realSources());
 const MAPS = ['content/arguments/boric-election-thread.yaml', 'tests/fixtures/maps/valid.yaml'];
 
 /** Each node's id and the line of its `id:`, as the parser that keeps positions finds them. */
@@ -26,9 +25,9 @@ function idLines(path: string, text: string): [string, number][] {
 describe('loadMap on a map without problems (the fast path)', () => {
 	it.each(MAPS)('loadMap(%s) gives each node the line of its id', (path) => {
 		const text = readFileSync(path, 'utf8');
-		const problems: Problem[] = [];
-		const map = loadMap(path, text, sources, problems);
+		const { map, problems, via } = loadMap(path, text, sources);
 		expect(problems).toEqual([]);
+		expect(via).toBe('fast');
 		const lines = idLines(path, text);
 		expect(map!.nodes.map((n) => [n.id, n.line])).toEqual(expect.arrayContaining(lines));
 		expect(map!.nodes).toHaveLength(lines.length);
@@ -42,8 +41,7 @@ describe('loadMap on a map without problems (the fast path)', () => {
 			/^( {2}id: \S+\n)/m,
 			`$1  note: |\n    A note that says\n    id: ${root}\n`
 		);
-		const problems: Problem[] = [];
-		const map = loadMap(path, tricky, sources, problems);
+		const { map, problems } = loadMap(path, tricky, sources);
 		expect(problems).toEqual([]);
 		expect(map!.nodes.map((n) => [n.id, n.line])).toEqual(
 			expect.arrayContaining(idLines(path, tricky))
@@ -56,8 +54,9 @@ describe('loadMap on a map without problems (the fast path)', () => {
 			'quote: A great result in Chile.',
 			'quote: A grate result in Chile.'
 		);
-		const problems: Problem[] = [];
-		expect(loadMap(path, text, sources, problems)).toBeUndefined();
+		const { map, problems, via } = loadMap(path, text, sources);
+		expect(map).toBeUndefined();
+		expect(via).toBe('careful');
 		const line = text.split('\n').findIndex((l) => l.includes('A grate result')) + 1;
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toMatchObject({ line, message: expect.stringMatching(/quote not found/) });

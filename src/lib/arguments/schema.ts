@@ -78,13 +78,12 @@ export interface NodeInput {
 	status?: Status;
 	contributor?: string;
 	submitted?: string;
-	/** The live classroom session a proposal came from. */
 	session?: string;
 	supports?: NodeInput[];
 	rebuts?: NodeInput[];
 }
 
-const nodeShape = () => ({
+const nodeFields = {
 	id: IdSchema,
 	claim: text('claim', CLAIM_MAX),
 	note: text('note', NOTE_MAX).optional(),
@@ -105,32 +104,53 @@ const nodeShape = () => ({
 	session: z
 		.string()
 		.regex(/^[a-z0-9]{1,40}$/, 'session is a live session id: lowercase letters and digits')
-		.optional(),
-	supports: z.array(NodeSchema).optional(),
-	rebuts: z.array(NodeSchema).optional()
-});
+		.optional()
+};
+
+function sourcedOrEditorial(
+	node: { cites?: unknown; editorial?: unknown },
+	ctx: z.RefinementCtx
+): void {
+	if (!node.cites && node.editorial === undefined) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['claim'],
+			message: 'node cites no source: add `cites:` with a quote, or say why not with `editorial:`'
+		});
+	}
+	if (node.cites && node.editorial !== undefined) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['editorial'],
+			message: 'node both cites a source and is marked editorial: keep one'
+		});
+	}
+}
 
 export const NodeSchema: z.ZodType<NodeInput> = z.lazy(() =>
-	z.strictObject(nodeShape()).superRefine((node, ctx) => {
-		if (!node.cites && node.editorial === undefined) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['claim'],
-				message: 'node cites no source: add `cites:` with a quote, or say why not with `editorial:`'
-			});
-		}
-		if (node.cites && node.editorial !== undefined) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['editorial'],
-				message: 'node both cites a source and is marked editorial: keep one'
-			});
-		}
-	})
+	z
+		.strictObject({
+			...nodeFields,
+			supports: z.array(NodeSchema).optional(),
+			rebuts: z.array(NodeSchema).optional()
+		})
+		.superRefine(sourcedOrEditorial)
 );
 
+/**
+ * One node without looking into its children: the loader checks a tree node
+ * by node, without recursion, so a tree of any depth validates.
+ */
+export const NodeFieldsSchema = z
+	.strictObject({
+		...nodeFields,
+		supports: z.array(z.unknown()).optional(),
+		rebuts: z.array(z.unknown()).optional()
+	})
+	.superRefine(sourcedOrEditorial);
+
 /** The keys a node may have, for "did you mean" hints. */
-export const NODE_KEYS = Object.keys(nodeShape());
+export const NODE_KEYS = Object.keys(NodeFieldsSchema.shape);
 
 export const MapSchema = z.strictObject({
 	id: IdSchema,
@@ -158,6 +178,9 @@ export const MapSchema = z.strictObject({
 	source_questions: z.array(text('source question', 500)).optional(),
 	thesis: NodeSchema
 });
+
+/** A map's own fields; its thesis is checked node by node (NodeFieldsSchema). */
+export const MapFieldsSchema = MapSchema.extend({ thesis: z.looseObject({}) });
 
 export const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const dateSchema = z

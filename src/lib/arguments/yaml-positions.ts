@@ -50,6 +50,9 @@ export function parseYaml(file: string, source: string): ParsedYaml {
 			previous.problem.hint = `${YAML_HINTS.BAD_INDENT} (its siblings are on lines ${previous.others.join(', ')})`;
 			continue;
 		}
+		// After the first fault the parser is out of step with the writer (a tab,
+		// an unclosed quote), and what it reports next is mostly knock-on noise.
+		if (previous) break;
 		const problem: Problem = {
 			file,
 			line,
@@ -60,9 +63,26 @@ export function parseYaml(file: string, source: string): ParsedYaml {
 		problems.push(problem);
 		previous = { code: err.code, problem, others: [] };
 	}
-	const data = problems.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+	let data: unknown;
+	if (problems.length === 0) {
+		try {
+			data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+		} catch (err) {
+			if (!(err instanceof ReferenceError)) throw err;
+			problems.push({
+				file,
+				...lineCounter.linePos(Math.max(0, source.search(ALIAS))),
+				message: `YAML: aliases expand to more than ${MAX_ALIAS_COUNT} copies`,
+				hint: 'content needs no anchors (&) or aliases (*): write each value out'
+			});
+		}
+	}
 	return { file, doc, lineCounter, data, problems };
 }
+
+/** Enough for any hand-written use; far too few for a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+const ALIAS = /(?<=^|[\s[{,:-])\*[^\s,[\]{}]/m;
 
 function firstLine(message: string): string {
 	return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -104,34 +124,56 @@ export function pathLabel(path: Path): string {
 	return out || '(top level)';
 }
 
-/** Every zod issue as a problem at the line and column of the value it is about. */
+/** How far a key may be from an allowed one to be offered as "did you mean". */
+function near(key: string, candidates: readonly string[]): string | undefined {
+	if (!candidates.length) return undefined;
+	const nearest = closest(key, candidates as string[]);
+	const sameLetters = [...key].sort().join('') === [...nearest].sort().join('');
+	return sameLetters || distance(key, nearest) <= (key.length >= 5 ? 2 : 1) ? nearest : undefined;
+}
+
+/**
+ * Every zod issue as a problem at the line and column of the value it is about.
+ * A misspelt key is one problem ("unknown key `qoute`, did you mean `quote`"),
+ * not that plus "missing `quote:`".
+ */
 export function zodProblems(
 	parsed: ParsedYaml,
-	error: z.ZodError,
+	error: z.ZodError | readonly z.core.$ZodIssue[],
 	allowedKeys: (path: Path) => readonly string[]
 ): Problem[] {
+	const issues = 'issues' in error ? error.issues : error;
 	const problems: Problem[] = [];
-	for (const issue of error.issues) {
-		const path = issue.path as (string | number)[];
-		if (issue.code === 'unrecognized_keys') {
-			const allowed = allowedKeys(path);
-			for (const key of issue.keys) {
-				const { line, col } = positionOf(parsed, [...path, key], 'key');
-				const nearest = allowed.length ? closest(key, allowed as string[]) : undefined;
-				const guess =
-					nearest && distance(key, nearest) <= Math.max(1, Math.floor(key.length / 3))
-						? nearest
-						: undefined;
-				problems.push({
-					file: parsed.file,
-					line,
-					col,
-					message: `unknown key \`${key}\`${path.length ? ` in ${pathLabel(path)}` : ''}`,
-					hint: `${guess ? `did you mean \`${guess}\`? ` : ''}allowed keys: ${allowed.join(', ')}`
-				});
-			}
-			continue;
+	const missing = new Map<string, Set<string>>();
+	for (const issue of issues) {
+		const key = issue.path.at(-1);
+		if (issue.code !== 'invalid_type' || typeof key !== 'string') continue;
+		if (valueAt(parsed.data, issue.path as Path) !== undefined) continue;
+		const parent = JSON.stringify(issue.path.slice(0, -1));
+		if (!missing.has(parent)) missing.set(parent, new Set());
+		missing.get(parent)!.add(key);
+	}
+	const explained = new Set<string>();
+	for (const issue of issues) {
+		if (issue.code !== 'unrecognized_keys') continue;
+		const path = issue.path as Path;
+		const allowed = allowedKeys(path);
+		const absent = [...(missing.get(JSON.stringify(path)) ?? [])];
+		for (const key of issue.keys) {
+			const guess = near(key, absent) ?? near(key, allowed);
+			if (guess && absent.includes(guess)) explained.add(JSON.stringify([...path, guess]));
+			problems.push({
+				file: parsed.file,
+				...positionOf(parsed, [...path, key], 'key'),
+				message: `unknown key \`${key}\`${path.length ? ` in ${pathLabel(path)}` : ''}`,
+				hint: `${guess ? `did you mean \`${guess}\`? ` : ''}allowed keys: ${allowed.join(', ')}`
+			});
 		}
+	}
+	for (const issue of issues) {
+		if (issue.code === 'unrecognized_keys') continue;
+		const path = issue.path as Path;
+		if (explained.has(JSON.stringify(path))) continue;
 		const value = valueAt(parsed.data, path);
 		const { line, col } = positionOf(parsed, path);
 		const key = path.at(-1);

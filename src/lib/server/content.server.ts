@@ -1,55 +1,61 @@
 /**
- * The content index: all maps and sources, loaded and validated once, and
- * loaded again when a file changes on disk (a teacher editing by hand), so the
- * running app never needs a restart. If an edit breaks a file, the last good
- * content stays in service and the problems are logged.
+ * The app's content index (see content-index.ts): all maps and sources,
+ * loaded once and again for each file a watcher sees change. If an edit
+ * breaks a map, the other maps are unaffected, the broken one stays in
+ * service as it last loaded, and problemsForMap says what is wrong.
  */
 import { error } from '@sveltejs/kit';
 import { formatProblems, type Problem } from '$lib/arguments/problems';
 import type { ArgumentMap, ArgumentNode, Content } from '$lib/arguments/model';
-import { contentPaths, contentSignature, loadContentFromDisk } from './content-files';
+import { contentPaths } from './content-files';
+import { createContentIndex, type ContentIndex } from './content-index';
 
-interface Loaded {
-	signature: string;
-	content: Content;
-	problems: Problem[];
+let index: ContentIndex | undefined;
+let reported: Problem[] = [];
+
+function contentIndex(): ContentIndex {
+	return (index ??= createContentIndex(contentPaths()));
 }
 
-let current: Loaded | undefined;
-let lastBadSignature: string | undefined;
-
 export function getContent(): Content {
-	const paths = contentPaths();
-	const signature = contentSignature(paths);
-	if (current?.signature === signature || lastBadSignature === signature) return current!.content;
-	const { content, problems } = loadContentFromDisk(paths);
-	if (problems.length) {
-		console.error(formatProblems(problems));
-		if (!current) throw new Error(`Content does not validate:\n${formatProblems(problems)}`);
-		console.error('Keeping the last valid content until these problems are fixed.');
-		lastBadSignature = signature;
-		return current.content;
+	const { content, problems } = contentIndex().current();
+	if (problems !== reported) {
+		reported = problems;
+		if (problems.length) {
+			console.error(formatProblems(problems));
+			console.error('Serving every other map; the files above are held back until they are fixed.');
+		}
 	}
-	current = { signature, content, problems };
-	lastBadSignature = undefined;
 	return content;
 }
 
-/**
- * Load the content when the server starts, and keep it for the first
- * requests. Returns the problems, if any, for the caller to report.
- */
+/** The sources alone, without reading maps that changed (the store asks at every write). */
+export function getSources() {
+	return contentIndex().sources();
+}
+
+/** Problems of the map `id` (its file and the sources it cites), for an editor to see; [] if none. */
+export function problemsForMap(id: string): Problem[] {
+	getContent();
+	return contentIndex().problemsForMap(id);
+}
+
+/** Every problem in the content right now. */
+export function contentProblems(): Problem[] {
+	getContent();
+	return contentIndex().current().problems;
+}
+
+/** Load the content when the server starts; returns the problems for the caller to report. */
 export function loadInitialContent(): Problem[] {
-	const paths = contentPaths();
-	const signature = contentSignature(paths);
-	const { content, problems } = loadContentFromDisk(paths);
-	if (!problems.length) current = { signature, content, problems };
+	const { problems } = contentIndex().current();
+	reported = problems;
 	return problems;
 }
 
-/** Forget the cache, e.g. after this process wrote a map itself. */
+/** Read again, e.g. after this process wrote a map itself (the watcher will also see it). */
 export function invalidateContent() {
-	current = current && { ...current, signature: '' };
+	contentIndex().invalidate();
 }
 
 /** The map `id`, or a 404 that names it. Ids are only looked up, never made into paths. */

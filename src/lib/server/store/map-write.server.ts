@@ -14,7 +14,7 @@ import {
 	type EditResult,
 	type MapEdit
 } from '../../arguments/edit';
-import { loadMap } from '../../arguments/load';
+import { loadMap, sourceIndexOf } from '../../arguments/load';
 import type { Source } from '../../arguments/model';
 import { formatProblem, type Problem } from '../../arguments/problems';
 import { readIfExists, removeLeftovers, writeFileAtomic } from './atomic-write.server';
@@ -57,9 +57,7 @@ export function problemsOf(
 	text: string,
 	sources: Map<string, Source>
 ): Problem[] {
-	const problems: Problem[] = [];
-	loadMap(relative(root, file), text, sources, problems);
-	return problems;
+	return loadMap(relative(root, file), text, sourceIndexOf(sources)).problems;
 }
 
 /** The jobs applied to `text`; if the whole does not validate, each is tried alone to find which break it. */

@@ -91,7 +91,7 @@ const formActions = {
 				values: shown,
 				errors: { source: `no source "${m.source}"` }
 			});
-		const problem = quoteProblem(source.text, m);
+		const problem = quoteProblem(source.text, m, { canSelect: false });
 		if (problem) return fail(400, { which: 'map', values: shown, errors: { quote: problem } });
 		try {
 			await getStore().addMap({
