@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadContent, loadMap, sourceIndexOf } from './load';
+import { parseDeep } from './load-deep';
 import { decodeUtf8, MAX_TREE_DEPTH } from './load-parse';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { formatProblem } from './problems';
 import { realSources } from './test-helpers';
 
@@ -80,6 +82,28 @@ describe(`loadMap(path, text) with a tree ${MAX_TREE_DEPTH} levels deep`, () => 
 			depth: MAX_TREE_DEPTH - 1
 		});
 	}, 30_000);
+
+	it('parseDeep(text) reads it without recursion, as js-yaml does', () => {
+		const text = chain(MAX_TREE_DEPTH);
+		const deep = parseDeep(text);
+		expect(deep.ok).toBe(true);
+		if (deep.ok)
+			expect(deep.data).toEqual(loadYaml(text, { schema: CORE_SCHEMA, maxDepth: 5000 } as never));
+	}, 30_000);
+
+	it.each(REAL_MAPS.map((m) => m.path))('parseDeep(%s) reads what js-yaml reads', (path) => {
+		const text = readFileSync(path, 'utf8');
+		expect(parseDeep(text)).toEqual({
+			ok: true,
+			data: loadYaml(text, { schema: CORE_SCHEMA }),
+			depth: expect.any(Number)
+		});
+	});
+
+	it('parseDeep(text) gives up on anchors and tags, for the capped parser', () => {
+		expect(parseDeep('a: &x 1\nb: *x\n').ok).toBe(false);
+		expect(parseDeep('a: !!str 1\n').ok).toBe(false);
+	});
 
 	it('names the line of a problem deep down', () => {
 		const text = chain(MAX_TREE_DEPTH).replace(

@@ -7,6 +7,7 @@
  */
 import { CORE_SCHEMA, load as loadFast, YAMLException, type LoadOptions } from 'js-yaml';
 import { lineColAt } from './anchor';
+import { parseDeep } from './load-deep';
 import type { Problem } from './problems';
 import { parseYaml, type ParsedYaml } from './yaml-positions';
 
@@ -37,7 +38,10 @@ export function parseFast(file: string, text: string): FastParse {
 				problem: tooDeep(file, err.mark.line + 1, err.mark.column + 1)
 			};
 		}
+		// js-yaml recurses per level: out of stack, read the file without recursion.
 		if (err instanceof RangeError) {
+			const deep = parseDeep(text);
+			if (deep.ok && deep.depth <= MAX_YAML_DEPTH) return { ok: true, data: deep.data };
 			return { ok: false, reason: 'depth', problem: tooDeep(file, 1, 1) };
 		}
 		return { ok: false, reason: 'syntax' };
