@@ -52,11 +52,17 @@ export interface Policy {
 	warnings: Problem[];
 }
 
-export function checkPolicy(content: Content, paths: ContentPaths): Policy {
+export function checkPolicy(
+	content: Content,
+	paths: ContentPaths,
+	{ warn = true }: { warn?: boolean } = {}
+): Policy {
 	const rel = (file: string) => relative(paths.root, file) || file;
 	return {
 		errors: checkSeeds(paths, rel),
-		warnings: [...checkMaps(content, paths), ...checkCoverage(content, rel(paths.seedsDir))]
+		warnings: warn
+			? [...checkMaps(content, paths), ...checkCoverage(content, rel(paths.seedsDir))]
+			: []
 	};
 }
 
