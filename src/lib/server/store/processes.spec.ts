@@ -15,11 +15,7 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFixture } from '../../../../tests/fixtures/run-fixture';
 import type { NodeInput } from '../../arguments/schema';
-import {
-	contentPaths,
-	loadContentFromDisk,
-	type ContentPaths
-} from '../content-files';
+import { contentPaths, loadContentFromDisk, type ContentPaths } from '../content-files';
 import { createStore, lockPath } from '../store.server';
 
 const MAP = 'boric-election-thread';
