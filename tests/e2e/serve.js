@@ -3,6 +3,7 @@
 // fixture maps of tests/fixtures/e2e/, so tests that contribute or review never
 // change the real files, and tests count the fixtures, never the curated maps.
 // ATLAS_ROOT only says where that content lives.
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,21 @@ for (const name of readdirSync(join(fixtures, 'seeds')).filter((n) => n.endsWith
 appendFileSync(
 	join(root, 'seeds', 'sources.yaml'),
 	'\n' + readFileSync(join(fixtures, 'seeds', 'sources.yaml'), 'utf8')
+);
+// A git repository, like the project's own checkout: every change the app
+// writes is committed, and the history pages read it back.
+const git = (...args) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+git('init', '--quiet', '--initial-branch=main');
+git('add', '-A');
+git(
+	'-c',
+	'user.name=Curator',
+	'-c',
+	'user.email=',
+	'commit',
+	'--quiet',
+	'-m',
+	'The bundled content'
 );
 process.env.ATLAS_ROOT = root;
 process.env.ATLAS_EDITOR_SECRET ??= 'e2e-editor-secret';

@@ -64,8 +64,43 @@ export function commitPeople(change: WrittenChange): { author: Person; committer
 }
 
 export interface GitCommitter {
-	/** Commit (and push) one change; resolves once it is done or has failed and been logged. */
+	/**
+	 * Commit (and push) a change that has been written. Changes that arrive
+	 * while a commit is under way, or in the same turn of the event loop (a
+	 * batch of proposals written at once), go into one commit together.
+	 * Resolves once that commit is made, or has failed and been logged; the
+	 * store need not wait for it.
+	 */
 	record(change: WrittenChange): Promise<void>;
+}
+
+/** One commit for several changes: every node and every contributor named. */
+export function batchCommit(changes: WrittenChange[]): {
+	files: string[];
+	message: string;
+	author: Person;
+	committer: Person;
+} {
+	const first = changes[0]!;
+	const files = [...new Set(changes.flatMap((c) => c.files))];
+	const people = changes.map(commitPeople);
+	const editor = people.find((p) => p.committer !== APP && p.committer.name !== APP.name);
+	const authors = [...new Set(people.map((p) => p.author.name))];
+	const maps = [...new Set(changes.map((c) => c.map ?? 'content'))];
+	const subject =
+		changes.length === 1
+			? commitMessage(first)
+			: `${maps.join(', ')}: ${changes.length} changes (${[...new Set(changes.map((c) => VERBS[c.kind]))].join(', ')})`;
+	const body = changes.length === 1 ? [] : ['', ...changes.map((c) => `- ${commitMessage(c)}`)];
+	const trailers = authors
+		.slice(1)
+		.map((name) => `Co-authored-by: ${name.replace(/[<>\n]/g, '')} <>`);
+	return {
+		files,
+		message: [subject, ...body, ...(trailers.length ? ['', ...trailers] : [])].join('\n'),
+		author: { name: authors[0]! },
+		committer: editor?.committer ?? APP
+	};
 }
 
 export function gitCommitter(
@@ -77,33 +112,47 @@ export function gitCommitter(
 	log: (message: string) => void = (m) => console.error(m)
 ): GitCommitter {
 	const top = enabled ? repoRoot(contentRoot) : Promise.resolve(null);
-	let queue: Promise<void> = Promise.resolve();
+	let pending: { change: WrittenChange; done: () => void }[] = [];
+	let running: Promise<void> | undefined;
+
+	async function commitBatch(root: string, changes: WrittenChange[]) {
+		const batch = batchCommit(changes);
+		try {
+			const files = batch.files.map((f) => relative(root, f));
+			const sha = await commitFiles({ root, ...batch, files });
+			forgetHistories();
+			if (sha && remote) await pushWithRebase(root, remote, batch.committer);
+		} catch (e) {
+			// The change is written and safe on disk: a failed commit or push must not undo it.
+			log(
+				`git: could not record "${batch.message.split('\n')[0]}": ${e instanceof Error ? e.message : e}`
+			);
+		}
+	}
+
+	async function drain() {
+		const root = await top;
+		while (pending.length) {
+			// Let the rest of a batch the store is announcing arrive first.
+			await new Promise((r) => setImmediate(r));
+			const batch = pending;
+			pending = [];
+			if (root)
+				await commitBatch(
+					root,
+					batch.map((p) => p.change)
+				);
+			for (const p of batch) p.done();
+		}
+		running = undefined;
+	}
+
 	return {
 		record(change) {
-			const work = queue.then(async () => {
-				const root = await top;
-				if (!root) return;
-				try {
-					const { author, committer } = commitPeople(change);
-					const files = change.files.map((f) => relative(root, f));
-					const sha = await commitFiles({
-						root,
-						files,
-						message: commitMessage(change),
-						author,
-						committer
-					});
-					forgetHistories();
-					if (sha && remote) await pushWithRebase(root, remote, committer);
-				} catch (e) {
-					// The change is written and safe on disk: a failed commit or push must not undo it.
-					log(
-						`git: could not record "${commitMessage(change)}": ${e instanceof Error ? e.message : e}`
-					);
-				}
+			return new Promise((done) => {
+				pending.push({ change, done });
+				running ??= drain();
 			});
-			queue = work;
-			return work;
 		}
 	};
 }

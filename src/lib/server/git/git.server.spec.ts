@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { commitFiles, fileAt, fileCommits, git, pushWithRebase, repoRoot } from './git.server';
 import { changesBetween, mapHistory } from './history.server';
-import { gitCommitter } from './commit-writes.server';
+import { APP, batchCommit, gitCommitter } from './commit-writes.server';
 
 // Each test spawns dozens of git processes: on a busy 2-core machine that takes seconds.
 vi.setConfig({ testTimeout: 30_000 });
@@ -256,6 +256,37 @@ describe('gitCommitter(root).record(change)', () => {
 		]);
 	});
 
+	it('gathers changes announced together into one commit, and later ones into the next', async () => {
+		const dir = repo();
+		const file = join(dir, 'content/arguments/m.yaml');
+		writeFileSync(file, MAP('One.'));
+		const committer = gitCommitter(dir);
+		// As the store announces a batch: one change after another, each a few promise turns apart.
+		const announce = async (ids: string[]) => {
+			const recorded: Promise<void>[] = [];
+			for (const id of ids) {
+				recorded.push(
+					committer.record({
+						files: [file],
+						kind: 'propose',
+						map: 'm',
+						nodeIds: [id],
+						author: id.toUpperCase()
+					})
+				);
+				for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+			}
+			await Promise.all(recorded);
+		};
+		await announce(['a', 'b', 'c']);
+		writeFileSync(file, MAP('Two.'));
+		await announce(['d', 'e']);
+		expect(run(dir, 'log', '--format=%an|%cn|%s').trim().split('\n')).toEqual([
+			'D|Argument Atlas|m: 2 changes (propose)',
+			'A|Argument Atlas|m: 3 changes (propose)'
+		]);
+	});
+
 	it('does nothing outside git or when turned off, and logs rather than throws when git fails', async () => {
 		const outside = mkdtempSync(join(tmpdir(), 'atlas-nogit-'));
 		await gitCommitter(outside).record({ files: [join(outside, 'x')], kind: 'edit' });
@@ -275,5 +306,29 @@ describe('gitCommitter(root).record(change)', () => {
 		expect(logged).toEqual([
 			expect.stringMatching(/^git: could not record "m: edit": git add: .*no-such-file/)
 		]);
+	});
+});
+
+describe('batchCommit(changes)', () => {
+	it('names every node and contributor of a batch written at once, in one commit', () => {
+		const batch = batchCommit([
+			{ files: ['/c/m.yaml'], kind: 'propose', map: 'm', nodeIds: ['a'], author: 'Ana' },
+			{ files: ['/c/m.yaml'], kind: 'propose', map: 'm', nodeIds: ['b'], author: 'Ben' },
+			{ files: ['/c/m.yaml'], kind: 'propose', map: 'm', nodeIds: ['c'], author: 'Ana' }
+		]);
+		expect(batch.files).toEqual(['/c/m.yaml']);
+		expect(batch.author).toEqual({ name: 'Ana' });
+		expect(batch.committer).toEqual(APP);
+		expect(batch.message).toBe(
+			[
+				'm: 3 changes (propose)',
+				'',
+				'- m: propose a (proposed by Ana)',
+				'- m: propose b (proposed by Ben)',
+				'- m: propose c (proposed by Ana)',
+				'',
+				'Co-authored-by: Ben <>'
+			].join('\n')
+		);
 	});
 });
