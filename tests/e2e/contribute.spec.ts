@@ -149,6 +149,17 @@ test.describe('contributing an argument', () => {
 		await expect(detail.getByText('Proposed', { exact: true })).toHaveCount(0);
 		await expect(detail.getByText(/Proposed by Test Reader/)).toBeVisible();
 
+		// Its history, from the commits the app made (git follows the write, so look again until it shows).
+		const history = detail.getByTestId('node-history');
+		await expect(async () => {
+			await page.reload();
+			await history.locator('summary').click();
+			await expect(history).toContainText('proposed by Test Reader', { timeout: 1000 });
+			await expect(history).toContainText('accepted by Editor', { timeout: 1000 });
+		}).toPass();
+		await history.getByRole('link', { name: 'Everything that changed in this map' }).click();
+		await expect(page.getByTestId('changes')).toContainText(`Added “${claim}” as a rebuttal`);
+
 		// Reviewed, it is presented and printed like any node.
 		expect(await slideCount(page)).toBe(slidesBefore + 1);
 		await page.goto(`/print/${MAP}`);

@@ -1,15 +1,25 @@
-/** The app's one store, wired to the content index. */
-import { getSources, invalidateContent } from './content.server';
+/** The app's one store, wired to the content index, and to git when the content is in a work tree. */
+import { getContent, getSources, invalidateContent } from './content.server';
 import { contentPaths } from './content-files';
 import { createStore, type Store } from './store.server';
+import { commitStoreChanges } from './git/store-commits.server';
 
 let store: Store | undefined;
 
 export function getStore(): Store {
-	return (store ??= createStore({
-		paths: contentPaths(),
+	if (store) return store;
+	const paths = contentPaths();
+	store = createStore({
+		paths,
 		// The index reads sources only when seeds/ changes, so this costs a lookup.
 		sources: getSources,
 		onWrite: invalidateContent
-	}));
+	});
+	// Who proposed a node an editor accepts or rejects: the content as it was read last.
+	commitStoreChanges(
+		store,
+		paths.root,
+		(map, id) => getContent().maps.get(map)?.nodeById.get(id)?.contributor
+	);
+	return store;
 }

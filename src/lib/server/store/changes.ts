@@ -5,6 +5,8 @@
  */
 export interface ChangeEvent {
 	file: string;
+	/** Every file the change wrote, when there are more than `file` (a seed text, an archive). */
+	files?: string[];
 	map?: string;
 	kind: string;
 	nodeIds: string[];

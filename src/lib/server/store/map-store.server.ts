@@ -92,6 +92,10 @@ export function mapStore(
 			const nodeIds = 'id' in edit ? [edit.id] : [];
 			events.set(job, {
 				file,
+				// A removed node goes to the archive first.
+				...(edit.kind === 'reject' || edit.kind === 'remove'
+					? { files: [archiveFile(mapId), file] }
+					: {}),
 				map: mapId,
 				kind: edit.kind,
 				nodeIds,

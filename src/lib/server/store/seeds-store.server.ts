@@ -89,6 +89,7 @@ export function seedsStore(
 						onWrite();
 						await notify({
 							file: paths.sourcesFile,
+							files: [textFile, paths.sourcesFile],
 							kind: 'add-source',
 							nodeIds: [],
 							author: who.author,
