@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { mapYaml } from '../arguments/interchange/draft';
-import { loadMap } from '../arguments/load';
+import { loadMap, sourceIndexOf } from '../arguments/load';
 import type { Source } from '../arguments/model';
-import { formatProblem, type Problem } from '../arguments/problems';
+import { formatProblem } from '../arguments/problems';
 import { IdSchema, type MapInput } from '../arguments/schema';
 import type { ContentPaths } from './content-files';
 import { lockFile, StoreError, writeFileAtomic } from './store.server';
@@ -25,8 +25,7 @@ export async function writeNewMap(
 		);
 	const file = join(paths.mapsDir, `${map.id}.yaml`);
 	const text = mapYaml(map);
-	const problems: Problem[] = [];
-	loadMap(relative(paths.root, file), text, sources, problems);
+	const { problems } = loadMap(relative(paths.root, file), text, sourceIndexOf(sources));
 	if (problems.length)
 		throw new StoreError(
 			'invalid',

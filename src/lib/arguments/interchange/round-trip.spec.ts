@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentPaths, loadContentFromDisk } from '../../server/content-files';
-import { loadMap } from '../load';
+import { loadMap, sourceIndexOf } from '../load';
 import type { ArgumentMap } from '../model';
-import type { Problem } from '../problems';
 import { loadFixtureMaps, realSources } from '../test-helpers';
 import { AifGraphSchema } from './aif-schema';
 import { exportMap, importMap, mapYaml, type ExportFormat } from './index';
@@ -33,8 +32,11 @@ function shape(map: ArgumentMap, full: boolean) {
 function roundTrip(format: ExportFormat & ('aif' | 'argdown' | 'kialo'), map: ArgumentMap) {
 	const file = exportMap(format, map, sources, new Date('2026-11-28T00:00:00Z'));
 	const input = importMap(format, new TextEncoder().encode(file.text), map.id, sources);
-	const problems: Problem[] = [];
-	const back = loadMap(`content/arguments/${map.id}.yaml`, mapYaml(input), sources, problems);
+	const { map: back, problems } = loadMap(
+		`content/arguments/${map.id}.yaml`,
+		mapYaml(input),
+		sourceIndexOf(sources)
+	);
 	expect(problems).toEqual([]);
 	return { back: back!, input, file };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Cookies } from '@sveltejs/kit';
 import { error } from '@sveltejs/kit';
 import type { ArgumentMap } from '../../arguments/model';
-import { reviewedIds } from '../../arguments/present';
+import { withoutProposed } from '../../arguments/view';
 import { LiveError, makeJoinCode, RateLimiter, type LiveSlide } from '../../live/session';
 import { isEditor } from '../auth.server';
 import { contentPaths } from '../content-files';
@@ -40,7 +40,7 @@ export function getLive(): Promise<Live> {
 
 /** The slides a session fixes when it starts: reviewed nodes, in reveal order. */
 export function liveSlides(map: ArgumentMap): LiveSlide[] {
-	const shown = reviewedIds(map.nodes);
+	const shown = new Set(withoutProposed(map.nodes).map((n) => n.id));
 	return map.revealOrder
 		.filter((id) => shown.has(id))
 		.map((id) => ({ id, relation: map.nodeById.get(id)!.relation }));
