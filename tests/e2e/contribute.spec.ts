@@ -28,12 +28,14 @@ async function openForm(page: Page, path: string) {
 /** The tag on proposed nodes in the drawn tree. */
 const proposedTag = (page: Page) => page.locator('svg').getByText(/PROPOSED/);
 
-/** How many slides the map's presentation has: go to the last and read "n / n". */
+/** How many slides the map's presentation has: go to the end (the overview), back one, and read "n / n". */
 async function slideCount(page: Page): Promise<number> {
 	await page.goto(`/present/${MAP}?step=1`);
 	await expect(page.getByTestId('presentation')).toHaveAttribute('data-ready', 'true');
 	await page.keyboard.press('End');
 	const count = page.getByTestId('step-count');
+	await expect(count).toHaveText('Overview');
+	await page.keyboard.press('ArrowLeft');
 	await expect(count).toHaveText(/^(\d+) \/ \1$/);
 	return Number((await count.textContent())!.split('/')[1]);
 }
@@ -176,7 +178,7 @@ test.describe('contributing an argument', () => {
 		await page.getByLabel('Source', { exact: true }).selectOption(SOURCE);
 		await page.getByLabel('Quote').fill('the reform will pay for nothing');
 		await page.getByRole('button', { name: 'Propose' }).click();
-		await expect(page.locator('#quote-error')).toContainText('quote not found in the source');
+		await expect(page.locator('#quote-error')).toContainText('quote not found in source');
 		await expect(page).toHaveURL(/\/contribute\//);
 		await expect(page.getByLabel(/^Claim/)).toHaveValue('A claim with a misquote');
 
