@@ -166,7 +166,7 @@ test.describe('The static copy', () => {
 		await page.getByLabel('Source', { exact: true }).selectOption('boric-thread');
 		await page.getByLabel('Quote').fill('Boric promised to abolish the constitution by Friday');
 		await page.getByRole('button', { name: 'Prepare the YAML' }).click();
-		await expect(page.locator('#quote-error')).toHaveText(/quote not found in the source/);
+		await expect(page.locator('#quote-error')).toHaveText(/quote not found in source/);
 		await expect(page.getByLabel('Quote')).toHaveAttribute('aria-invalid', 'true');
 		await expect(page.getByTestId('snippet')).toHaveCount(0);
 		expect(failures).toEqual([]);
