@@ -29,7 +29,7 @@ function contentCheck(): Plugin {
 export default defineConfig({
 	plugins: [contentCheck(), sveltekit()],
 	// The static build (`npm run build:static`) is told apart at build time, in
-	// server and browser code alike: see src/lib/static-site.svelte.ts.
+	// server and browser code alike: see src/lib/app/static-site.ts.
 	define: { __ATLAS_STATIC__: JSON.stringify(process.env.ATLAS_ADAPTER === 'static') },
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'bench/**/*.spec.ts'],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/lib/arguments/load';
-import { realSources } from '../src/lib/arguments/test-helpers';
+import { realSources } from '../tests/fixtures/content-helpers';
 import { generateMap, quotableSentences, random } from './generate';
 
 const sources = realSources();

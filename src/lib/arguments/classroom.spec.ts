@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handout, slides } from './classroom';
-import { loadFixtureMaps } from './test-helpers';
+import { loadFixtureMaps } from '../../../tests/fixtures/content-helpers';
 
 // tests/fixtures/maps/valid.yaml: mandate ─┬─ supports: task (a note), referendum-mandate
 //                                          └─ rebuts: process-in-motion ─┬─ teacher-counterpoint (editorial)

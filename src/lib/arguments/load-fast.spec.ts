@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadMap, sourceIndexOf } from './load';
-import { realSources } from './test-helpers';
+import { realSources } from '../../../tests/fixtures/content-helpers';
 import { parseYaml, positionOf, type Path } from './yaml-positions';
 
 const sources = sourceIndexOf(realSources());

@@ -9,7 +9,7 @@ import { parseDeep } from './load-deep';
 import { decodeUtf8, MAX_TREE_DEPTH } from './load-parse';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { formatProblem } from './problems';
-import { realSources } from './test-helpers';
+import { realSources } from '../../../tests/fixtures/content-helpers';
 
 const sources = sourceIndexOf(realSources());
 const VALID = readFileSync('tests/fixtures/maps/valid.yaml', 'utf8');

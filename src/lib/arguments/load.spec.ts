@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from './load';
 import { formatProblem, formatProblems } from './problems';
-import { loadFixtureMaps, realSources } from './test-helpers';
+import { loadFixtureMaps, realSources } from '../../../tests/fixtures/content-helpers';
 
 describe('loadContent(files) with a valid map', () => {
 	const { content, problems } = loadFixtureMaps('valid');

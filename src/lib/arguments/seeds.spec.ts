@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchorQuote } from './anchor';
-import { realSources } from './test-helpers';
+import { realSources } from '../../../tests/fixtures/content-helpers';
 
 describe('positions in the sources (UTF-16 code units)', () => {
 	const sources = realSources();

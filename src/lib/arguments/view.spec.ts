@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Content, Source } from './model';
 import { segmentSource } from './view';
-import { loadFixtureMaps } from './test-helpers';
+import { loadFixtureMaps } from '../../../tests/fixtures/content-helpers';
 
 function contentWith(
 	text: string,

@@ -3,7 +3,7 @@ import { resolve } from '$app/paths';
 import { normalizeJoinCode } from '$lib/live/session';
 import { getContent } from '$lib/server/content.server';
 import { codeExpired, getLive, startSession } from '$lib/server/live';
-import { serverActions, STATIC_SITE } from '$lib/static-site';
+import { serverActions, STATIC_SITE } from '$lib/app/static-site';
 import type { Actions } from './$types';
 
 export async function load({ url, cookies }) {

@@ -2,7 +2,7 @@ import { buildSearchIndex, mapSearchDocs, searchResults } from '$lib/arguments/s
 import type { SearchIndex } from '$lib/arguments/search';
 import type { Content } from '$lib/arguments/model';
 import { getContent } from '$lib/server/content.server';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 // One index per loaded content: rebuilt only when the content changes.
 const indexes = new WeakMap<Content, SearchIndex>();

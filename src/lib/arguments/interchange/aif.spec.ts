@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { realSources } from '../test-helpers';
+import { realSources } from '../../../../tests/fixtures/content-helpers';
 import { importAif } from './aif';
 import { ImportError } from './draft';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { realSources } from '../test-helpers';
+import { realSources } from '../../../../tests/fixtures/content-helpers';
 import { exportAnnotations } from './annotations';
 import { importMap, importProblem } from './index';
 import { IMPORT_MAX_BYTES } from './input';
 import { codePointIndex, stringIndex } from './tree';
-import { loadFixtureMaps } from '../test-helpers';
+import { loadFixtureMaps } from '../../../../tests/fixtures/content-helpers';
 
 function problemOf(bytes: Uint8Array, name: string) {
 	try {

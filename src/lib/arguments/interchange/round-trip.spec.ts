@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentPaths, loadContentFromDisk } from '../../server/content-files';
 import { loadMap, sourceIndexOf } from '../load';
 import type { ArgumentMap } from '../model';
-import { loadFixtureMaps, realSources } from '../test-helpers';
+import { loadFixtureMaps, realSources } from '../../../../tests/fixtures/content-helpers';
 import { AifGraphSchema } from './aif-schema';
 import { exportMap, importMap, mapYaml, type ExportFormat } from './index';
 import { exportedNodes } from './tree';

@@ -15,7 +15,7 @@ import { editingEnabled, isEditor } from '$lib/server/auth.server';
 import { getContent } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
 import { StoreError } from '$lib/server/store.server';
-import { serverActions } from '$lib/static-site';
+import { serverActions } from '$lib/app/static-site';
 import type { Actions } from './$types';
 
 export function load({ cookies }) {

@@ -7,7 +7,7 @@ import { getContent } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
 import { renderMarkdown } from '$lib/server/markdown';
 import { StoreError } from '$lib/server/store.server';
-import { serverActions } from '$lib/static-site';
+import { serverActions } from '$lib/app/static-site';
 import type { Actions } from './$types';
 
 export async function load({ cookies }) {

@@ -3,7 +3,7 @@ import { normalizeJoinCode, publicState } from '$lib/live/session';
 import { getContent } from '$lib/server/content.server';
 import { codeExpired, getLive } from '$lib/server/live';
 import { mapOf, slideViews, sourceTexts } from '$lib/server/live/view';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 export const prerender = STATIC_SITE;
 export const entries = () => [];

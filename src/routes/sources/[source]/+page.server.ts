@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { segmentSource } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 import { sourceEntries } from '$lib/server/entries.server';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 export const entries = sourceEntries;
 

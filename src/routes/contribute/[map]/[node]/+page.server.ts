@@ -6,7 +6,7 @@ import { getContent, mapOr404, nodeOr404 } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
 import { StoreError } from '$lib/server/store.server';
 import { nodeEntries } from '$lib/server/entries.server';
-import { serverActions, STATIC_SITE } from '$lib/static-site';
+import { serverActions, STATIC_SITE } from '$lib/app/static-site';
 import type { Actions } from './$types';
 
 export const entries = nodeEntries;

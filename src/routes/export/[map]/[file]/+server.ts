@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { EXPORT_FORMATS, exportFileName, exportMap } from '$lib/arguments/interchange/index';
 import { getContent, mapOr404 } from '$lib/server/content.server';
 import { mapEntries } from '$lib/server/entries.server';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 /**
  * A map in another tool's format, as a download: `/export/<map>/<map>.aif.json`,

@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { publicState } from '$lib/live/session';
-import { qrSvg } from '$lib/qr';
+import { qrSvg } from '$lib/app/qr';
 import { getContent } from '$lib/server/content.server';
 import { isTeacher, sessionOr404 } from '$lib/server/live';
 import { mapOf, slideViews } from '$lib/server/live/view';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 export const prerender = STATIC_SITE;
 export const entries = () => [];

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getContent, mapOr404 } from '$lib/server/content.server';
 import { mapEntries } from '$lib/server/entries.server';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 /**
  * What in-map search reads besides claims (notes, editorial notes, quotes), in

@@ -2,7 +2,7 @@ import { json, type RequestHandler } from '@sveltejs/kit';
 import { AnswerSchema, LiveError } from '$lib/live/session';
 import { deviceLimit, getLive, readJson, refusal, sessionOr404 } from '$lib/server/live';
 import { firstIssue } from '$lib/server/live/http';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 export const prerender = STATIC_SITE;
 export const entries = () => [];

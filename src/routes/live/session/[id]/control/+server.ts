@@ -2,7 +2,7 @@ import { json, type RequestHandler } from '@sveltejs/kit';
 import { ControlSchema, LiveError, publicState } from '$lib/live/session';
 import { getLive, isTeacher, readJson, refusal, sessionOr404 } from '$lib/server/live';
 import { firstIssue } from '$lib/server/live/http';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 export const prerender = STATIC_SITE;
 export const entries = () => [];

@@ -1,6 +1,6 @@
 import { getLive, sessionOr404 } from '$lib/server/live';
 import type { Client } from '$lib/server/live/hub';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 // The static build has no server: this endpoint is left out of it.
 export const prerender = STATIC_SITE;

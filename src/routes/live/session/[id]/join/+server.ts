@@ -1,7 +1,7 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { JoinSchema, LiveError } from '$lib/live/session';
 import { codeExpired, getLive, joinLimit, readJson, refusal, sessionOr404 } from '$lib/server/live';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 import { firstIssue } from '$lib/server/live/http';
 
 export const prerender = STATIC_SITE;

@@ -5,7 +5,7 @@ import { getStore } from '$lib/server/contribute.server';
 import { deviceLimit, getLive, readJson, refusal, sessionOr404 } from '$lib/server/live';
 import { checkProposal } from '$lib/server/live/store';
 import { StoreError } from '$lib/server/store.server';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 export const prerender = STATIC_SITE;
 export const entries = () => [];

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { reportCsv } from '$lib/live/report';
 import { getContent } from '$lib/server/content.server';
 import { getLive, isTeacher, sessionOr404 } from '$lib/server/live';
-import { STATIC_SITE } from '$lib/static-site';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 export const prerender = STATIC_SITE;
 export const entries = () => [];

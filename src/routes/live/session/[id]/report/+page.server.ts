@@ -4,7 +4,7 @@ import { buildReport } from '$lib/live/report';
 import { getContent } from '$lib/server/content.server';
 import { getLive, isTeacher, sessionOr404, teacherCookie } from '$lib/server/live';
 import { mapOf } from '$lib/server/live/view';
-import { serverActions, STATIC_SITE } from '$lib/static-site';
+import { serverActions, STATIC_SITE } from '$lib/app/static-site';
 import type { Actions } from './$types';
 
 export const prerender = STATIC_SITE;

@@ -1,7 +1,7 @@
 import { resolve } from '$app/paths';
 import { getContent, mapOr404, nodeOr404 } from '$lib/server/content.server';
-import { qrSvg } from '$lib/qr';
-import { STATIC_SITE } from '$lib/static-site';
+import { qrSvg } from '$lib/app/qr';
+import { STATIC_SITE } from '$lib/app/static-site';
 
 // The static build draws QR codes in the browser, for whatever host serves it.
 export const prerender = STATIC_SITE;
