@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 test.describe('Export from the map page', () => {
 	test('each download link gives the map in its format', async ({ page }) => {
-		await page.goto('/maps/boric-election-thread');
+		await page.goto('/maps/e2e-thread');
 		const exports = page.getByTestId('map-exports');
 		await exports.getByText('Download this map').click();
 		const expectations: [string, RegExp][] = [

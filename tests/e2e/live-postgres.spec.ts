@@ -7,12 +7,12 @@
  */
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { scratchRoot } from '../fixtures/content-helpers';
 import { postgresBin, startPostgres, type TempPostgres } from '../postgres';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
+// A frozen map of the fixture content root (tests/fixtures/root/), not the curated one.
 const MAP = 'boric-election-thread';
 // Two ports of this run's own range (E2E_PORT + 6 and + 7).
 const base = Number(process.env.E2E_PORT ?? 4173);
@@ -32,9 +32,7 @@ test.describe('Live session on two processes sharing PostgreSQL', () => {
 	test.beforeAll(async () => {
 		test.setTimeout(180_000);
 		pg = await startPostgres();
-		root = mkdtempSync(join(tmpdir(), 'atlas-e2e-pg-'));
-		cpSync('content', join(root, 'content'), { recursive: true });
-		cpSync('seeds', join(root, 'seeds'), { recursive: true });
+		root = scratchRoot('atlas-e2e-pg').root;
 		for (const port of PORTS) {
 			// Started as the README says (`npm start`), plus DATABASE_URL.
 			const child = spawn(process.execPath, ['scripts/server.js'], {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { fixtureMapFile } from '../../../tests/fixtures/content-helpers';
 import { lineDiff } from '../../../tests/fixtures/line-diff';
 import { modelEdit } from '../../../tests/fixtures/map-model';
 import {
@@ -119,8 +120,8 @@ describe('applyEdits on awkward layouts', () => {
 	});
 });
 
-describe('applyEdits on the curated maps', () => {
-	const real = readFileSync('content/arguments/boric-election-thread.yaml', 'utf8');
+describe('applyEdits on real maps (frozen copies of the curated ones)', () => {
+	const real = readFileSync(fixtureMapFile('boric-election-thread'), 'utf8');
 
 	it('an insert adds exactly the new node’s lines', () => {
 		const { text } = applied(real, [
@@ -179,7 +180,7 @@ describe('applyEdits on the curated maps', () => {
 
 	for (const file of ['chile-constitution-debate', 'kast-election-report', 'technocrats-essay']) {
 		it(`${file}: retitling changes only the title line, in its own quoting`, () => {
-			const map = readFileSync(`content/arguments/${file}.yaml`, 'utf8');
+			const map = readFileSync(fixtureMapFile(file), 'utf8');
 			const { text } = applied(map, [{ kind: 'meta', set: { title: 'Another title' } }]);
 			const { removed, added } = lineDiff(map, text);
 			expect(removed).toEqual([map.split('\n').find((l) => l.startsWith('title:'))]);

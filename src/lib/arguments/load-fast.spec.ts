@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadMap, sourceIndexOf } from './load';
-import { realSources } from '../../../tests/fixtures/content-helpers';
+import { fixtureMapFile, realSources } from '../../../tests/fixtures/content-helpers';
 import { parseYaml, positionOf, type Path } from './yaml-positions';
 
 const sources = sourceIndexOf(realSources());
-const MAPS = ['content/arguments/boric-election-thread.yaml', 'tests/fixtures/maps/valid.yaml'];
+const MAPS = [fixtureMapFile('boric-election-thread'), 'tests/fixtures/maps/valid.yaml'];
 
 /** Each node's id and the line of its `id:`, as the parser that keeps positions finds them. */
 function idLines(path: string, text: string): [string, number][] {
@@ -49,7 +49,7 @@ describe('loadMap on a map without problems (the fast path)', () => {
 	});
 
 	it('loadMap(path, text) still names the line of a broken quote', () => {
-		const path = 'content/arguments/boric-election-thread.yaml';
+		const path = fixtureMapFile('boric-election-thread');
 		const text = readFileSync(path, 'utf8').replace(
 			'quote: A great result in Chile.',
 			'quote: A grate result in Chile.'

@@ -9,16 +9,20 @@ import { parseDeep } from './load-deep';
 import { decodeUtf8, MAX_TREE_DEPTH } from './load-parse';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { formatProblem } from './problems';
-import { realSources } from '../../../tests/fixtures/content-helpers';
+import {
+	FIXTURE_SOURCES_FILE,
+	fixtureMapFile,
+	realSources
+} from '../../../tests/fixtures/content-helpers';
 
 const sources = sourceIndexOf(realSources());
 const VALID = readFileSync('tests/fixtures/maps/valid.yaml', 'utf8');
 const sourceTexts = new Map([...realSources().values()].map((s) => [s.file, s.text]));
-const SOURCES_YAML = readFileSync('seeds/sources.yaml', 'utf8');
+const SOURCES_YAML = readFileSync(FIXTURE_SOURCES_FILE, 'utf8');
 const REAL_MAPS = ['boric-election-thread', 'kast-election-report', 'technocrats-essay'].map(
 	(id) => {
 		const path = `content/arguments/${id}.yaml`;
-		return { path, text: readFileSync(path, 'utf8') };
+		return { path, text: readFileSync(fixtureMapFile(id), 'utf8') };
 	}
 );
 

@@ -1,17 +1,9 @@
-import {
-	cpSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	symlinkSync,
-	writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../arguments/problems';
-import { contentPaths, loadContentFromDisk, type ContentPaths } from './content-files';
+import { scratchRoot } from '../../../tests/fixtures/content-helpers';
+import { loadContentFromDisk, type ContentPaths } from './content-files';
 import { createContentIndex, type ContentIndex } from './content-index';
 
 let paths: ContentPaths;
@@ -19,10 +11,7 @@ let index: ContentIndex | undefined;
 const mapFile = (id: string) => join(paths.mapsDir, `${id}.yaml`);
 
 beforeEach(() => {
-	const root = mkdtempSync(join(tmpdir(), 'atlas-index-'));
-	cpSync('content/arguments', join(root, 'content', 'arguments'), { recursive: true });
-	cpSync('seeds', join(root, 'seeds'), { recursive: true });
-	paths = contentPaths(root);
+	paths = scratchRoot('atlas-index');
 });
 
 afterEach(() => {

@@ -1,18 +1,10 @@
-import {
-	appendFileSync,
-	cpSync,
-	existsSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scratchRoot } from '../../../tests/fixtures/content-helpers';
 import type { NodeInput } from '../arguments/schema';
-import { contentPaths, loadContentFromDisk, type ContentPaths } from './content-files';
+import { loadContentFromDisk, type ContentPaths } from './content-files';
 import {
 	createStore,
 	faults,
@@ -26,10 +18,7 @@ import {
 const MAP = 'boric-election-thread';
 
 export function scratch(): ContentPaths {
-	const root = mkdtempSync(join(tmpdir(), 'atlas-store-'));
-	cpSync('content', join(root, 'content'), { recursive: true });
-	cpSync('seeds', join(root, 'seeds'), { recursive: true });
-	return contentPaths(root);
+	return scratchRoot('atlas-store');
 }
 
 function allNodes(text: string): NodeInput[] {

@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { contentPaths, loadContentFromDisk } from '../content-files';
+import { scratchRoot } from '../../../../tests/fixtures/content-helpers';
+import { loadContentFromDisk } from '../content-files';
 import { createStore } from '../store.server';
 import { commitStoreChanges, writtenChange } from './store-commits.server';
 
@@ -13,15 +11,9 @@ const MAP = 'boric-election-thread';
 const git = (cwd: string, ...args: string[]) =>
 	execFileSync('git', args, { cwd, encoding: 'utf8' });
 
-/** A clone-like content root: the bundled content, committed. */
+/** A clone-like content root: the fixture content, committed. */
 function repo() {
-	const root = mkdtempSync(join(tmpdir(), 'atlas-store-git-'));
-	cpSync('content', join(root, 'content'), { recursive: true });
-	cpSync('seeds', join(root, 'seeds'), { recursive: true });
-	git(root, 'init', '--quiet', '--initial-branch=main');
-	git(root, 'add', '-A');
-	git(root, '-c', 'user.name=Curator', '-c', 'user.email=', 'commit', '--quiet', '-m', 'start');
-	return contentPaths(root);
+	return scratchRoot('atlas-store-git', { git: true });
 }
 
 /** Wait for git to have `n` commits: the store does not wait for them. */

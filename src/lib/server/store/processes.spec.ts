@@ -1,21 +1,13 @@
 // The store against real processes: a writer killed between write and rename,
 // two writers at once, a lock holder that is waited for, and one that died.
-import {
-	cpSync,
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scratchRoot } from '../../../../tests/fixtures/content-helpers';
 import { runFixture } from '../../../../tests/fixtures/run-fixture';
 import type { NodeInput } from '../../arguments/schema';
-import { contentPaths, loadContentFromDisk, type ContentPaths } from '../content-files';
+import { loadContentFromDisk, type ContentPaths } from '../content-files';
 import { createStore, lockPath } from '../store.server';
 
 const MAP = 'boric-election-thread';
@@ -34,10 +26,7 @@ function ids(text: string): string[] {
 }
 
 beforeEach(() => {
-	const root = mkdtempSync(join(tmpdir(), 'atlas-procs-'));
-	cpSync('content', join(root, 'content'), { recursive: true });
-	cpSync('seeds', join(root, 'seeds'), { recursive: true });
-	paths = contentPaths(root);
+	paths = scratchRoot('atlas-procs');
 });
 afterEach(() => {
 	for (const c of children.splice(0)) c.child.kill('SIGKILL');
