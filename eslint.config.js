@@ -13,7 +13,9 @@ export default ts.config(
 			'.svelte-kit/',
 			'test-results/',
 			'playwright-report/',
-			'bench/out/'
+			'bench/out/',
+			'reports/',
+			'.stryker-tmp/'
 		]
 	},
 	js.configs.recommended,
