@@ -15,7 +15,7 @@ export default ts.config(
 			'playwright-report/',
 			'bench/out/',
 			'reports/',
-			'.stryker-tmp/'
+			'.stryker-tmp*/'
 		]
 	},
 	js.configs.recommended,

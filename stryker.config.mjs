@@ -34,7 +34,8 @@ export default {
 		'playwright-report',
 		'bench/out',
 		'.tmp',
-		'reports'
+		'reports',
+		'.stryker-tmp*'
 	],
 	// Two machine cores are shared: one test process.
 	concurrency: 1,

@@ -35,16 +35,13 @@ export function anchorWords(
 	switch (result.reason) {
 		case 'not-found': {
 			const message = `quote not found in source${named}: ${short(anchor.quote)}`;
-			if (result.matchedUpTo === 0)
-				return { message, hint: `copy the passage exactly from the source${select}` };
-			const tail = anchor.quote.slice(Math.max(0, result.matchedUpTo - 30), result.matchedUpTo);
-			const at = result.nearest ? ` (${where(result.nearest.start)})` : '';
-			const next = result.nearest
-				? `, where the source goes on ${short(source.text.slice(result.nearest.end, result.nearest.end + 20))}`
-				: '';
+			const { nearest, matchedUpTo } = result;
+			if (!nearest) return { message, hint: `copy the passage exactly from the source${select}` };
+			const tail = anchor.quote.slice(Math.max(0, matchedUpTo - 30), matchedUpTo);
+			const next = short(source.text.slice(nearest.end, nearest.end + 20));
 			return {
 				message,
-				hint: `it matches the source${at} up to ${short(tail)}${next}: copy the passage exactly${select}`
+				hint: `it matches the source (${where(nearest.start)}) up to ${short(tail)}, where the source goes on ${next}: copy the passage exactly${select}`
 			};
 		}
 		case 'ambiguous': {

@@ -80,9 +80,10 @@ export function selectorFor(text: string, range: TextRange): TextQuote {
 		const selector: TextQuote = { quote };
 		if (prefix) selector.prefix = prefix;
 		if (suffix) selector.suffix = suffix;
-		const result = anchorQuote(text, selector);
-		if (result.ok && result.start === range.start) return selector;
-		if (range.start - width <= 0 && range.end + width >= text.length) return selector;
+		// The passage itself always fits its own context, so a unique match is
+		// this passage; once the context reaches both ends of the text no other
+		// occurrence fits, so the loop ends.
+		if (anchorQuote(text, selector).ok) return selector;
 	}
 }
 
