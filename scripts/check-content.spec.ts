@@ -119,6 +119,45 @@ describe('npm run check:content on editorial policy', { timeout: 60_000 }, () =>
 		expect(run('npx', ['tsx', 'scripts/check-content.ts', root, '--strict']).status).toBe(1);
 	});
 
+	/** `n` editorial nodes under the thesis, with or without a reference. */
+	const editorials = (n: number, referenced: boolean) =>
+		Array.from(
+			{ length: n },
+			(_, i) =>
+				`    - id: added-${i}\n      claim: An editors' point ${i}.\n      editorial: No source says this.\n` +
+				(referenced
+					? `      references:\n        - { title: A public record, publisher: Somebody }\n`
+					: '')
+		).join('');
+
+	it("warns when the editors' own nodes, without references, pass one in eight", () => {
+		// The fixture thread: 24 nodes, 1 of them editorial without references.
+		const root = brokenRoot((yaml) =>
+			yaml.replace(/^ {2}supports:\n/m, `  supports:\n${editorials(3, false)}`)
+		);
+		const r = run('npx', ['tsx', 'scripts/check-content.ts', root]);
+		expect(r.status).toBe(0);
+		expect(r.stderr).toMatch(
+			new RegExp(
+				`^${FILE}:\\d+:1: 4 of 27 nodes are editorial without references, more than 3 — .* \\(warning\\)$`,
+				'm'
+			)
+		);
+	});
+
+	it('lets editorial nodes with references give a side its voice, up to one in three', () => {
+		const within = brokenRoot((yaml) =>
+			yaml.replace(/^ {2}supports:\n/m, `  supports:\n${editorials(3, true)}`)
+		);
+		expect(run('npx', ['tsx', 'scripts/check-content.ts', within]).stderr).not.toMatch(/editorial/);
+		const beyond = brokenRoot((yaml) =>
+			yaml.replace(/^ {2}supports:\n/m, `  supports:\n${editorials(12, true)}`)
+		);
+		expect(run('npx', ['tsx', 'scripts/check-content.ts', beyond]).stderr).toMatch(
+			new RegExp(`^${FILE}:\\d+:1: 13 of 36 nodes are editorial, more than 12 — `, 'm')
+		);
+	});
+
 	it('fails when a seed text differs from its pinned edition', () => {
 		const root = brokenRoot((yaml) => yaml);
 		const seed = join(root, 'seeds', '001_7cb18bdc341b9e85.txt');
