@@ -115,7 +115,7 @@ test.describe('Live session on two processes sharing PostgreSQL', () => {
 		await teacher.getByRole('button', { name: 'How strong? (1–5)' }).click();
 		await expect(phones[0]!.getByTestId('prompt')).toBeVisible();
 		await phones[0]!.locator('button.option[data-value="4"]').click();
-		await expect(projector.getByTestId('total')).toHaveText('1 answers of 2');
+		await expect(projector.getByTestId('total')).toHaveText('1 answer of 2');
 		await expect(
 			projector.getByTestId('results').locator('[data-testid="bar"][data-value="4"]')
 		).toHaveAttribute('data-count', '1');

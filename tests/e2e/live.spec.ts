@@ -70,6 +70,16 @@ test.describe('Live session', () => {
 		for (let i = 0; i < PHONES; i++) phones.push((await joinPhone(browser, url!)).page);
 		await expect(teacher.getByTestId('joined')).toHaveText(`${PHONES} joined`);
 
+		// Q puts the code and QR code over the whole screen for the back row; Esc goes back.
+		await teacher.keyboard.press('q');
+		const overlay = teacher.getByTestId('join-overlay');
+		await expect(overlay).toContainText(code);
+		const side = await overlay.getByTestId('join-overlay-qr').boundingBox();
+		expect(side!.height).toBeGreaterThan(teacher.viewportSize()!.height * 0.65);
+		expect(await decodeQr(teacher, overlay.getByTestId('join-overlay-qr'))).toBe(url);
+		await teacher.keyboard.press('Escape');
+		await expect(overlay).toBeHidden();
+
 		// A nickname is for the teacher only.
 		await phones[0]!.getByText('Nickname (optional)').click();
 		await phones[0]!.getByLabel(/Shown only to your teacher/).fill('Ana');
@@ -93,8 +103,8 @@ test.describe('Live session', () => {
 		await expect(teacher.getByTestId('teacher')).toHaveAttribute('data-step', '1');
 		await allFollow(teacher, phones);
 
-		// The relation quiz: quiz mode hides the next relation; the class answers; reveal.
-		await teacher.getByRole('button', { name: 'Quiz' }).click();
+		// The relation quiz: a session starts in quiz mode, so the next relation stays
+		// hidden; the class answers; reveal.
 		await expect(teacher.getByRole('button', { name: 'Quiz' })).toHaveAttribute(
 			'aria-pressed',
 			'true'
@@ -190,7 +200,7 @@ test.describe('Live session', () => {
 		await proposer.getByTestId('passages').locator('label.passage').first().click();
 		await proposer.getByRole('button', { name: 'Send to the editors' }).click();
 		await expect(proposer.getByTestId('proposed')).toBeVisible();
-		await expect(total(teacher)).toHaveText(`1 proposals of ${PHONES}`);
+		await expect(total(teacher)).toHaveText(`1 proposal of ${PHONES}`);
 
 		// Stance after: the projector shows how the class moved.
 		await teacher.getByRole('button', { name: 'Stance: after' }).click();
@@ -305,6 +315,6 @@ test.describe('Live session', () => {
 			[`/live/session/${id}/answer`, device] as const
 		);
 		expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-		await expect(total(teacher)).toHaveText('1 answers of 1');
+		await expect(total(teacher)).toHaveText('1 answer of 1');
 	});
 });

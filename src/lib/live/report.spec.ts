@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, csvCell, reportCsv, type ReportInput } from './report';
+import { buildReport, countOf, csvCell, reportCsv, type ReportInput } from './report';
 import { applyControl, START_STATE, type LiveSlide } from './session';
 
 const slides: LiveSlide[] = [
@@ -76,5 +76,17 @@ describe('reportCsv', () => {
 		['line\nbreak', '"line\nbreak"']
 	])('csvCell(%j) is %j', (value, cell) => {
 		expect(csvCell(value)).toBe(cell);
+	});
+});
+
+describe('countOf', () => {
+	it.each([
+		['relation', 0, '0 answers'],
+		['strength', 1, '1 answer'],
+		['stance', 6, '6 answers'],
+		['propose', 1, '1 proposal'],
+		['propose', 2, '2 proposals']
+	] as const)('countOf(%s, %i) is "%s"', (kind, n, words) => {
+		expect(countOf(kind, n)).toBe(words);
 	});
 });

@@ -44,6 +44,12 @@ export interface Report {
 export const studentLabel = (p: { number: number; nickname?: string }) =>
 	p.nickname ? `${p.nickname} (#${p.number})` : `Student ${p.number}`;
 
+/** "1 answer", "6 answers", "1 proposal": how many came in for a prompt of this kind. */
+export function countOf(kind: Prompt['kind'], n: number): string {
+	const word = kind === 'propose' ? 'proposal' : 'answer';
+	return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function promptTitle(p: Pick<Prompt, 'kind' | 'phase' | 'relation'>): string {
 	switch (p.kind) {
 		case 'relation':

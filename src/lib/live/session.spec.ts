@@ -40,16 +40,25 @@ describe('applyControl', () => {
 		expect(() => run(ended, { action: 'go', step: 1 })).toThrow(/has ended/);
 	});
 
+	it('a session starts in quiz mode: any claim can be asked about, its relation hidden', () => {
+		const s = run(START_STATE, { action: 'go', step: 2 });
+		expect(publicState(s, slides).relations).toEqual({ thesis: 'thesis' });
+		expect(run(s, { action: 'open', kind: 'relation' }).prompts[0]).toMatchObject({
+			kind: 'relation',
+			nodeId: 'pro'
+		});
+	});
+
 	it('a relation quiz needs the relation still hidden, and hides it until revealed', () => {
 		expect(() =>
-			run(START_STATE, { action: 'go', step: 2 }, { action: 'open', kind: 'relation' })
-		).toThrow(/turn on quiz mode/);
-		const quiz = run(
-			START_STATE,
-			{ action: 'quiz', on: true },
-			{ action: 'go', step: 2 },
-			{ action: 'open', kind: 'relation' }
-		);
+			run(
+				START_STATE,
+				{ action: 'quiz', on: false },
+				{ action: 'go', step: 2 },
+				{ action: 'open', kind: 'relation' }
+			)
+		).toThrow(/keep quiz mode on/);
+		const quiz = run(START_STATE, { action: 'go', step: 2 }, { action: 'open', kind: 'relation' });
 		expect(quiz.prompts[0]).toMatchObject({ relation: 'supports', revealed: false });
 		const shown = publicState(quiz, slides);
 		expect(shown.prompt).not.toHaveProperty('relation');

@@ -50,10 +50,15 @@ export interface LiveState {
 	prompts: Prompt[];
 }
 
+/**
+ * A session starts in quiz mode: every claim's relation stays hidden until the
+ * teacher reveals it (or moves on), so "Supports or rebuts?" can be asked on any
+ * slide. Turning quiz mode off shows relations as the slides arrive.
+ */
 export const START_STATE: LiveState = {
 	seq: 1,
 	step: 0,
-	quiz: false,
+	quiz: true,
 	answered: false,
 	free: false,
 	ended: false,
@@ -223,7 +228,7 @@ export function applyControl(
 					if (relationVisible(state, slides, state.step - 1))
 						refuse(
 							409,
-							'the class already sees this relation: turn on quiz mode before showing the slide'
+							'the class already sees this relation: keep quiz mode on before showing a claim to ask about it'
 						);
 					prompt = { ...base, nodeId: current!.id, relation: current!.relation as 'supports' };
 				} else if (control.kind === 'propose') {
