@@ -52,18 +52,33 @@ describe('mapBalance(map)', () => {
 
 	it('counts relations, sources, reported and editorial nodes per side', () => {
 		expect(mapBalance(m).sides).toEqual({
-			for: { supports: 1, rebuts: 1, editorial: 0, sourced: 3, reported: 0 },
-			against: { supports: 1, rebuts: 1, editorial: 1, sourced: 1, reported: 1 }
+			for: { supports: 1, rebuts: 1, editorial: 0, referenced: 0, sourced: 3, reported: 0 },
+			against: { supports: 1, rebuts: 1, editorial: 1, referenced: 0, sourced: 1, reported: 1 }
 		});
 		expect(formatBalance(mapBalance(m))).toMatch(
-			/^m: for 3 .* · against 2 \(1 supports, 1 rebuts; 1 sourced of which 1 reported, 1 editorial\)$/
+			/^m: for 3 .* · against 2 \(1 supports, 1 rebuts; 1 sourced of which 1 reported, 1 editorial, 0 with references\)$/
 		);
 	});
 
 	it('warns when a side speaks only through its opponents or the editors', () => {
 		expect(balanceWarnings(m).map((p) => p.message)).toEqual([
-			'the side against the thesis has no node in its own voice (1 editorial, 1 reported by the other side)'
+			'the side against the thesis has no node in its own voice (1 editorial without references, 1 reported by the other side)'
 		]);
+	});
+
+	it("counts an editors' node with references as the side's own voice", () => {
+		const referenced = map(`thesis:
+  id: t
+  claim: T.
+  ${cite('one')}
+  rebuts:
+    - id: r
+      claim: R.
+      editorial: No source in this map argues it.
+      references: [{ title: The official result, publisher: An electoral service }]
+`);
+		expect(mapBalance(referenced).sides.against).toMatchObject({ editorial: 1, referenced: 1 });
+		expect(balanceWarnings(referenced)).toEqual([]);
 	});
 
 	it('warns when a side has no node at all, and not when both speak', () => {

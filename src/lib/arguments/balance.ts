@@ -16,6 +16,8 @@ export interface SideCount {
 	rebuts: number;
 	/** Editors' nodes (no source). */
 	editorial: number;
+	/** Editors' nodes that rest on references from the public record. */
+	referenced: number;
 	/** Nodes citing a source. */
 	sourced: number;
 	/** Sourced nodes that give this side's case only as its opponents report it. */
@@ -43,7 +45,14 @@ function flip(side: Side): Side {
 	return side === 'for' ? 'against' : 'for';
 }
 
-const empty = (): SideCount => ({ supports: 0, rebuts: 0, editorial: 0, sourced: 0, reported: 0 });
+const empty = (): SideCount => ({
+	supports: 0,
+	rebuts: 0,
+	editorial: 0,
+	referenced: 0,
+	sourced: 0,
+	reported: 0
+});
 
 /** The counts per side, for accepted nodes (proposals are not yet part of the map). */
 export function mapBalance(map: ArgumentMap): MapBalance {
@@ -54,6 +63,7 @@ export function mapBalance(map: ArgumentMap): MapBalance {
 		if (node.relation === 'supports') c.supports++;
 		if (node.relation === 'rebuts') c.rebuts++;
 		if (node.editorial !== undefined) c.editorial++;
+		if (node.editorial !== undefined && node.references.length) c.referenced++;
 		if (node.cites.length) c.sourced++;
 		if (node.cites.length && node.voice === 'reported') c.reported++;
 	};
@@ -61,30 +71,31 @@ export function mapBalance(map: ArgumentMap): MapBalance {
 	return { mapId: map.id, sides: counts };
 }
 
-/** One line per map: "for 12 (9 supports, 2 rebuts; 1 editorial, 0 reported) · against ...". */
+/** One line per map: "for 12 (9 supports, 2 rebuts; 10 sourced of which 0 reported, 2 editorial, 1 with references) · against ...". */
 export function formatBalance(b: MapBalance): string {
 	const side = (name: Side) => {
 		const c = b.sides[name];
 		const n = c.sourced + c.editorial;
-		return `${name} ${n} (${c.supports} supports, ${c.rebuts} rebuts; ${c.sourced} sourced of which ${c.reported} reported, ${c.editorial} editorial)`;
+		return `${name} ${n} (${c.supports} supports, ${c.rebuts} rebuts; ${c.sourced} sourced of which ${c.reported} reported, ${c.editorial} editorial, ${c.referenced} with references)`;
 	};
 	return `${b.mapId}: ${side('for')} · ${side('against')}`;
 }
 
 /**
  * Warnings (not errors: a one-sided source is still worth mapping) for a side
- * that has no node in its own voice: nothing from a source that speaks for it,
- * only editors' nodes or its opponents' report of it.
+ * that has no node in its own voice: nothing from a source that speaks for it
+ * and no editors' node resting on references, only the editors' own
+ * counterpoints or its opponents' report of it.
  */
 export function balanceWarnings(map: ArgumentMap, b = mapBalance(map)): Problem[] {
 	const warnings: Problem[] = [];
 	for (const name of ['for', 'against'] as const) {
 		const c = b.sides[name];
-		if (c.sourced - c.reported > 0) continue;
+		if (c.sourced - c.reported > 0 || c.referenced > 0) continue;
 		const what =
 			c.sourced + c.editorial === 0
 				? 'has no node at all'
-				: `has no node in its own voice (${c.editorial} editorial, ${c.reported} reported by the other side)`;
+				: `has no node in its own voice (${c.editorial} editorial without references, ${c.reported} reported by the other side)`;
 		warnings.push({
 			file: map.file,
 			line: 1,
