@@ -58,45 +58,43 @@ try {
 	fail(`cannot read ${values.file}`);
 }
 
-const source = NewSourceSchema.safeParse(
-	Object.fromEntries(
-		Object.entries({
-			id: values.id,
-			title: values.title,
-			kind: values.kind,
-			date: values.date,
-			date_note: values['date-note'],
-			language: values.language,
-			author: values.author,
-			translator: values.translator,
-			original_location: values['original-location'],
-			description: values.description,
-			caveats: values.caveat,
-			text
-		}).filter(([, v]) => v !== undefined)
-	)
+const sourceInput: Record<string, unknown> = Object.fromEntries(
+	Object.entries({
+		id: values.id,
+		title: values.title,
+		kind: values.kind,
+		date: values.date,
+		date_note: values['date-note'],
+		language: values.language,
+		author: values.author,
+		translator: values.translator,
+		original_location: values['original-location'],
+		description: values.description,
+		caveats: values.caveat,
+		text
+	}).filter(([, v]) => v !== undefined)
 );
+const source = NewSourceSchema.safeParse(sourceInput);
 if (!source.success)
 	fail(
-		Object.entries(fieldErrors(source.error))
+		Object.entries(fieldErrors(source.error, sourceInput))
 			.map(([k, m]) => `--${k.replace('_', '-')}: ${m}`)
 			.join('\n')
 	);
 
-const map = values.map
-	? NewMapSchema.safeParse({
-			id: values.map,
-			title: values['map-title'] ?? source.data.title,
-			question: values.question,
-			summary: values.summary,
-			source: source.data.id,
-			claim: values.claim,
-			quote: values.quote
-		})
-	: undefined;
+const mapInput: Record<string, unknown> = {
+	id: values.map,
+	title: values['map-title'] ?? source.data.title,
+	question: values.question,
+	summary: values.summary,
+	source: source.data.id,
+	claim: values.claim,
+	quote: values.quote
+};
+const map = values.map ? NewMapSchema.safeParse(mapInput) : undefined;
 if (map && !map.success)
 	fail(
-		Object.entries(fieldErrors(map.error))
+		Object.entries(fieldErrors(map.error, mapInput))
 			.map(([k, m]) => `--${k === 'id' ? 'map' : k}: ${m}`)
 			.join('\n')
 	);

@@ -87,6 +87,12 @@ test.describe('contributing an argument', () => {
 		await page.getByRole('link', { name: 'Add a rebuttal' }).click();
 		await expect(page).toHaveURL(new RegExp(`/contribute/${MAP}/${ROOT}\\?relation=rebuts`));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Propose a rebuttal');
+		await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(1);
+
+		// What is typed first survives the trip to the source reader.
+		const claim = `Economists make the reform's payoff depend on growth (${Date.now()})`;
+		await page.getByLabel(/^Claim/).fill(claim);
+		await page.getByLabel(/^Note/).fill('Growth is *not* assured.');
 
 		// Cite by selecting the passage in the source reader.
 		await page.getByRole('link', { name: SOURCE_TITLE }).click();
@@ -103,17 +109,22 @@ test.describe('contributing an argument', () => {
 		await expect(page.getByLabel('Source', { exact: true })).toHaveValue(SOURCE);
 		await expect(page.getByTestId('context')).toContainText('after “');
 		await expect(page.getByLabel('rebuts the claim')).toBeChecked();
+		await expect(page.getByLabel(/^Claim/)).toHaveValue(claim);
+		await expect(page.getByLabel(/^Note/)).toHaveValue('Growth is *not* assured.');
 
-		const claim = `Economists make the reform's payoff depend on growth (${Date.now()})`;
-		await page.getByLabel(/^Claim/).fill(claim);
-		await page.getByLabel(/^Note/).fill('Growth is *not* assured.');
 		await page.getByLabel(/^Your name/).fill('Test Reader');
 		await page.getByRole('button', { name: 'Propose' }).click();
 
 		await expect(page).toHaveURL(new RegExp(`/maps/${MAP}/economists-make-the-reform-s-payoff`));
 		const detail = page.getByTestId('node-detail');
+		// The reader is told it awaits review, and under which claim it shows.
+		const notice = detail.getByTestId('proposed-notice');
+		await expect(notice).toContainText('your proposal awaits review');
+		await expect(notice.getByRole('link')).toHaveText(
+			'Ministers say the reform will pay for itself.'
+		);
 		await expect(detail.getByRole('heading', { level: 2 })).toHaveText(claim);
-		await expect(detail.getByText('Proposed', { exact: true })).toBeVisible();
+		await expect(detail.locator('.badge').getByText('Proposed', { exact: true })).toBeVisible();
 		await expect(detail.getByText(/Proposed by Test Reader/)).toBeVisible();
 		await expect(detail.getByTestId('quote').locator('mark')).toHaveText(
 			'the reform will pay for itself'
@@ -171,19 +182,58 @@ test.describe('contributing an argument', () => {
 	test('errors show beside their field, and nothing is written', async ({ page }) => {
 		await openForm(page, `/contribute/${MAP}/${ROOT}?relation=supports`);
 		await page.getByRole('button', { name: 'Propose' }).click();
-		await expect(page.locator('#claim-error')).toHaveText('claim is empty');
+		await expect(page.locator('#claim-error')).toContainText('Claim is empty.');
+		await expect(page.getByLabel(/^Claim/)).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByLabel(/^Claim/)).toHaveAttribute('aria-describedby', /claim-error/);
 
 		// A typed quote is checked against the source, on the server.
 		await page.getByLabel(/^Claim/).fill('A claim with a misquote');
 		await page.getByLabel('Source', { exact: true }).selectOption(SOURCE);
 		await page.getByLabel('Quote').fill('the reform will pay for nothing');
 		await page.getByRole('button', { name: 'Propose' }).click();
-		await expect(page.locator('#quote-error')).toContainText('quote not found in source');
+		await expect(page.locator('#quote-error')).toContainText('Quote not found in source');
 		await expect(page).toHaveURL(/\/contribute\//);
 		await expect(page.getByLabel(/^Claim/)).toHaveValue('A claim with a misquote');
 
 		await page.goto(`/review`);
 		await expect(page.getByText('A claim with a misquote')).toHaveCount(0);
+	});
+
+	test('what is typed survives a reload, and a sent proposal leaves no draft behind', async ({
+		page
+	}) => {
+		const path = `/contribute/${MAP}/${ROOT}?relation=supports`;
+		await openForm(page, path);
+		const claim = `Kept across a reload ${Date.now()}`;
+		await page.getByLabel(/^Claim/).fill(claim);
+		await page.getByLabel(/^Your name/).fill('A careful student');
+		await page.getByLabel('Quote').fill('nobody has costed it');
+		await page.getByLabel('Source', { exact: true }).selectOption(SOURCE);
+		await page.reload();
+		await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(1);
+		await expect(page.getByLabel(/^Claim/)).toHaveValue(claim);
+		await expect(page.getByLabel(/^Your name/)).toHaveValue('A careful student');
+		await expect(page.getByLabel('Quote')).toHaveValue('nobody has costed it');
+		await expect(page.getByLabel('Source', { exact: true })).toHaveValue(SOURCE);
+
+		await page.getByRole('button', { name: 'Propose' }).click();
+		await expect(page).toHaveURL(/\/maps\/.*kept-across-a-reload.*\?proposed=1$/);
+		await openForm(page, path);
+		await expect(page.getByLabel(/^Claim/)).toHaveValue('');
+	});
+
+	test('without JavaScript a failed proposal comes back with its words and a plain message', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`/contribute/${MAP}/${ROOT}?relation=rebuts`);
+		await page.getByLabel(/^Note/).fill('A note without its claim');
+		await page.getByRole('button', { name: 'Propose' }).click();
+		await expect(page.locator('#claim-error')).toContainText('Claim is empty.');
+		await expect(page.getByTestId('error-summary')).toBeVisible();
+		await expect(page.getByLabel(/^Note/)).toHaveValue('A note without its claim');
+		await context.close();
 	});
 
 	test('HTML in a claim is stored as written and shown as text', async ({ page }) => {
@@ -202,7 +252,7 @@ test.describe('contributing an argument', () => {
 
 	test('bad requests get a clear 4xx and write nothing', async ({ request, baseURL }) => {
 		const cases: [string, Record<string, string>, number, RegExp][] = [
-			[`/contribute/${MAP}/${ROOT}`, { relation: 'supports', claim: '' }, 400, /claim is empty/],
+			[`/contribute/${MAP}/${ROOT}`, { relation: 'supports', claim: '' }, 400, /claim is empty/i],
 			[
 				`/contribute/${MAP}/${ROOT}`,
 				{ relation: 'supports', claim: 'x'.repeat(301) },
@@ -268,6 +318,10 @@ test.describe('reviewing', () => {
 
 		await signIn(page);
 		const proposal = page.getByTestId('proposal').filter({ hasText: claim });
+		// A reject without a reason is a slip: it asks for one and keeps the proposal.
+		await proposal.getByRole('button', { name: 'Reject' }).click();
+		await expect(proposal.getByText('Give a reason for rejecting it')).toBeVisible();
+		await expect(page.getByTestId('archive')).not.toContainText(claim);
 		await proposal.getByLabel(/Reason/).fill('off topic');
 		await proposal.getByRole('button', { name: 'Reject' }).click();
 		await expect(page.getByTestId('review-message')).toContainText('Rejected');
@@ -289,7 +343,11 @@ test.describe('new material', () => {
 		await page.getByRole('link', { name: 'Add a source or map' }).click();
 		await page.locator('#source-id').fill('../../etc/passwd');
 		await page.getByRole('button', { name: 'Add the source' }).click();
-		await expect(page.getByText(/an id is lowercase letters/)).toBeVisible();
+		await expect(page.getByText(/an id is lowercase letters/i)).toBeVisible();
+		// A required field left empty is named in plain words, never in the schema's.
+		await expect(page.getByTestId('source-language-error')).toHaveText(/Language is required\./);
+		await expect(page.locator('main')).not.toContainText(/Invalid input|received undefined/);
+		await expect(page.locator('#source-id')).toHaveValue('../../etc/passwd');
 
 		await page.locator('#source-id').fill(id);
 		await page.locator('#source-title').fill('A letter to the editor');
@@ -300,6 +358,10 @@ test.describe('new material', () => {
 		await page.locator('#source-text').fill('Dear editor,\nThe map is <b>wrong</b>.\n');
 		await page.getByRole('button', { name: 'Add the source' }).click();
 		await expect(page.getByText('Added the source "A letter to the editor".')).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Read it in the source reader' })).toHaveAttribute(
+			'href',
+			new RegExp(`/sources/${id}$`)
+		);
 
 		await page.locator('#map-id').fill(`${id}-map`);
 		await page.locator('#map-title').fill('The letter');
@@ -323,6 +385,8 @@ test.describe('accessibility of the contribution pages', () => {
 		await openForm(page, '/contribute/e2e-thread/great-result?relation=rebuts');
 		await page.getByRole('button', { name: 'Propose' }).click();
 		await expect(page.getByText(/claim is empty/i).first()).toBeVisible();
+		await expectAccessible(page);
+		await page.setViewportSize({ width: 375, height: 812 });
 		await expectAccessible(page);
 	});
 

@@ -36,18 +36,18 @@ describe('parseContribution', () => {
 	});
 
 	it.each([
-		[{ relation: 'supports', claim: '' }, 'claim', /claim is empty/],
-		[{ relation: 'supports', claim: '   ' }, 'claim', /claim is empty/],
-		[{ relation: 'supports', claim: 'x'.repeat(CLAIM_MAX + 1) }, 'claim', /longer than 300/],
-		[{ relation: 'sideways', claim: 'x' }, 'relation', /supports.*rebuts/],
-		[{ claim: 'x' }, 'relation', /supports.*rebuts/],
-		[{ relation: 'supports', claim: 'x', quote: 'q' }, 'source', /source/],
-		[{ relation: 'supports', claim: 'x', source: 'boric-thread' }, 'quote', /quote/],
-		[{ relation: 'supports', claim: 'x', source: '../etc/passwd', quote: 'q' }, 'source', /id/],
-		[{ relation: 'supports', claim: 'a\u0000b' }, 'claim', /control characters/],
-		[{ relation: 'supports', claim: 'x', contributor: 'y'.repeat(81) }, 'contributor', /80/],
-		[{ relation: 'supports', claim: 'x', status: 'accepted' }, 'form', /unknown field status/],
-		[{ relation: 'supports', claim: 42 }, 'claim', /must be text/]
+		[{ relation: 'supports', claim: '' }, 'claim', /claim is empty/i],
+		[{ relation: 'supports', claim: '   ' }, 'claim', /claim is empty/i],
+		[{ relation: 'supports', claim: 'x'.repeat(CLAIM_MAX + 1) }, 'claim', /longer than 300/i],
+		[{ relation: 'sideways', claim: 'x' }, 'relation', /supports.*rebuts/i],
+		[{ claim: 'x' }, 'relation', /supports.*rebuts/i],
+		[{ relation: 'supports', claim: 'x', quote: 'q' }, 'source', /source/i],
+		[{ relation: 'supports', claim: 'x', source: 'boric-thread' }, 'quote', /quote/i],
+		[{ relation: 'supports', claim: 'x', source: '../etc/passwd', quote: 'q' }, 'source', /id/i],
+		[{ relation: 'supports', claim: 'a\u0000b' }, 'claim', /control characters/i],
+		[{ relation: 'supports', claim: 'x', contributor: 'y'.repeat(81) }, 'contributor', /80/i],
+		[{ relation: 'supports', claim: 'x', status: 'accepted' }, 'form', /unknown field status/i],
+		[{ relation: 'supports', claim: 42 }, 'claim', /must be text/i]
 	])('parseContribution(%j) reports the %s field', (input, field, message) => {
 		const r = parseContribution(input as Record<string, unknown>);
 		expect(r.success).toBe(false);

@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { anchorQuote, type TextQuote } from './anchor';
 import { anchorSentence, anchorWords } from './anchor-words';
+import { checkForm, type Checked, type FieldErrors as FormErrors } from './forms';
 import {
 	CLAIM_MAX,
 	CONTRIBUTOR_MAX,
@@ -99,7 +100,19 @@ export const CONTRIBUTION_FIELDS = [
 ] as const satisfies readonly ContributionField[];
 
 /** Per field, its first problem. */
-export type FieldErrors = Partial<Record<ContributionField | 'form', string>>;
+export type FieldErrors = FormErrors<ContributionField>;
+
+/** The fields as the proposal form names them, for its messages. */
+export const CONTRIBUTION_LABELS: Readonly<Record<(typeof CONTRIBUTION_FIELDS)[number], string>> = {
+	relation: 'the relation (supports or rebuts)',
+	claim: 'claim',
+	note: 'note',
+	contributor: 'your name',
+	source: 'source',
+	quote: 'quote',
+	prefix: 'the text before the quote',
+	suffix: 'the text after the quote'
+};
 
 /**
  * The raw values of a form (FormData or a plain object): known fields only,
@@ -121,23 +134,11 @@ export function contributionValues(
 	return values;
 }
 
-export type ParsedContribution =
-	{ success: true; data: Contribution } | { success: false; errors: FieldErrors };
+export type ParsedContribution = Checked<Contribution, ContributionField>;
 
+/** The proposal checked by its schema: the contribution, or per field its problem in plain words. */
 export function parseContribution(input: FormData | Record<string, unknown>): ParsedContribution {
-	const result = ContributionSchema.safeParse(contributionValues(input));
-	if (result.success) return { success: true, data: result.data };
-	const errors: FieldErrors = {};
-	for (const issue of result.error.issues) {
-		const key = issue.path[0];
-		let field: ContributionField | 'form' = 'form';
-		if (typeof key === 'string' && (CONTRIBUTION_FIELDS as readonly string[]).includes(key))
-			field = key as ContributionField;
-		let message = issue.message;
-		if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.join(', ')}`;
-		errors[field] ??= message;
-	}
-	return { success: false, errors };
+	return checkForm(ContributionSchema, contributionValues(input), CONTRIBUTION_LABELS);
 }
 
 /**

@@ -3,6 +3,7 @@
  * same schemas check the app's form (/new) and `npm run new:source`.
  */
 import { z } from 'zod';
+import { plainErrors } from './forms';
 import { CLAIM_MAX, IdSchema, QUOTE_MAX, SourceMetaSchema } from './schema';
 
 export const SOURCE_TEXT_MAX = 500_000;
@@ -81,13 +82,12 @@ export const NEW_MAP_KEYS = [
 	'suffix'
 ] as const;
 
-/** Per field, its first problem. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-	const errors: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = String(issue.path[0] ?? 'form');
-		errors[key] ??=
-			issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : issue.message;
-	}
-	return errors;
+/** Per field, its first problem in plain words (the command line names each field by its key). */
+export function fieldErrors(
+	error: z.ZodError,
+	values: Record<string, unknown>
+): Record<string, string> {
+	const keys = [...NEW_SOURCE_KEYS, ...NEW_MAP_KEYS];
+	const labels = Object.fromEntries(keys.map((k) => [k, k.replace('_', ' ')]));
+	return plainErrors(error, values, labels) as Record<string, string>;
 }

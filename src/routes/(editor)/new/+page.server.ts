@@ -3,14 +3,15 @@ import { resolve } from '$app/paths';
 import { quoteProblem } from '$lib/arguments/contribution';
 import { ImportError } from '$lib/arguments/interchange/draft';
 import { sourceTextFromFile } from '$lib/arguments/interchange/source-file';
+import { checkForm, formStrings } from '$lib/arguments/forms';
 import {
-	fieldErrors,
 	formValues,
 	NEW_MAP_KEYS,
 	NEW_SOURCE_KEYS,
 	NewMapSchema,
 	NewSourceSchema
 } from '$lib/arguments/new-material';
+import { MAP_LABELS, SOURCE_LABELS } from './fields';
 import { editingEnabled, isEditor } from '$lib/server/auth.server';
 import { getContent } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
@@ -42,7 +43,7 @@ const formActions = {
 		const form = await readForm(request);
 		if (!form) return fail(400, { which: 'source', errors: { form: 'send the source as a form' } });
 		const values = formValues(form, NEW_SOURCE_KEYS);
-		const shown = Object.fromEntries(NEW_SOURCE_KEYS.map((k) => [k, String(form.get(k) ?? '')]));
+		const shown = formStrings(form, NEW_SOURCE_KEYS);
 		// An uploaded file, when there is one, is the text (HTML reduced to its text).
 		const upload = form.get('upload');
 		if (upload instanceof File && upload.size > 0) {
@@ -53,9 +54,9 @@ const formActions = {
 				return fail(400, { which: 'source', values: shown, errors: { upload: e.message } });
 			}
 		}
-		const parsed = NewSourceSchema.safeParse(values);
+		const parsed = checkForm(NewSourceSchema, values, SOURCE_LABELS);
 		if (!parsed.success)
-			return fail(400, { which: 'source', values: shown, errors: fieldErrors(parsed.error) });
+			return fail(400, { which: 'source', values: shown, errors: parsed.errors });
 		const { text, ...meta } = parsed.data;
 		try {
 			await getStore().addSource(meta, text);
@@ -72,24 +73,23 @@ const formActions = {
 		const form = await readForm(request);
 		if (!form) return fail(400, { which: 'map', errors: { form: 'send the map as a form' } });
 		const values = formValues(form, NEW_MAP_KEYS);
-		const shown = Object.fromEntries(NEW_MAP_KEYS.map((k) => [k, String(form.get(k) ?? '')]));
-		const parsed = NewMapSchema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { which: 'map', values: shown, errors: fieldErrors(parsed.error) });
+		const shown = formStrings(form, NEW_MAP_KEYS);
+		const parsed = checkForm(NewMapSchema, values, MAP_LABELS);
+		if (!parsed.success) return fail(400, { which: 'map', values: shown, errors: parsed.errors });
 		const m = parsed.data;
 		const content = getContent();
 		if (content.maps.has(m.id))
 			return fail(409, {
 				which: 'map',
 				values: shown,
-				errors: { id: `a map "${m.id}" exists already` }
+				errors: { id: `A map "${m.id}" exists already: choose another id.` }
 			});
 		const source = content.sources.get(m.source);
 		if (!source)
 			return fail(400, {
 				which: 'map',
 				values: shown,
-				errors: { source: `no source "${m.source}"` }
+				errors: { source: `There is no source "${m.source}": choose one from the list.` }
 			});
 		const problem = quoteProblem(source.text, m, { canSelect: false });
 		if (problem) return fail(400, { which: 'map', values: shown, errors: { quote: problem } });

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { ReviewSchema } from '$lib/arguments/contribution';
+import { checkForm, formStrings } from '$lib/arguments/forms';
 import type { ArchiveEntry } from '$lib/arguments/edit';
 import { editingEnabled, isEditor, signIn, signOut } from '$lib/server/auth.server';
 import { citationsOf } from '$lib/arguments/view';
@@ -46,6 +47,15 @@ export async function load({ cookies }) {
 
 type Change = 'accept' | 'edit' | 'reject';
 
+const REVIEW_KEYS = ['map', 'node', 'claim', 'note', 'reason'] as const;
+const REVIEW_LABELS = {
+	map: 'map',
+	node: 'node',
+	claim: 'claim',
+	note: 'note',
+	reason: 'reason'
+} as const;
+
 async function review(request: Request, cookies: import('@sveltejs/kit').Cookies, change: Change) {
 	if (!editingEnabled())
 		return fail(403, {
@@ -56,37 +66,41 @@ async function review(request: Request, cookies: import('@sveltejs/kit').Cookies
 	try {
 		form = await request.formData();
 	} catch {
-		return fail(400, { message: 'send the review as a form' });
+		return fail(400, { message: 'Send the review as a form.' });
 	}
+	const values = formStrings(form, REVIEW_KEYS);
 	const raw: Record<string, string> = {};
-	for (const key of ['map', 'node', 'claim', 'note', 'reason']) {
-		const value = form.get(key);
-		if (typeof value === 'string' && (value !== '' || key === 'note')) raw[key] = value;
+	for (const key of REVIEW_KEYS) {
+		const value = values[key];
+		if (value !== undefined && (value !== '' || key === 'note')) raw[key] = value;
 	}
-	const parsed = ReviewSchema.safeParse(raw);
+	const node = raw.node;
+	const parsed = checkForm(ReviewSchema, raw, REVIEW_LABELS);
 	if (!parsed.success) {
-		const issue = parsed.error.issues[0]!;
-		return fail(400, {
-			message: `${issue.path.join('.') || 'form'}: ${issue.message}`,
-			node: raw.node
-		});
+		const errors = parsed.errors;
+		return fail(400, { message: Object.values(errors)[0], errors, values, node });
 	}
-	const { map, node, claim, note, reason } = parsed.data;
+	const { map, claim, note, reason } = parsed.data;
+	// A rejection is kept with its reason: asking for one also stops a slip of the finger.
+	if (change === 'reject' && reason === undefined) {
+		const errors = { reason: 'Give a reason for rejecting it: the archive keeps it.' };
+		return fail(400, { message: errors.reason, errors, values, node });
+	}
 	const store = getStore();
 	try {
-		if (change === 'reject') await store.reject(map, node, reason);
+		if (change === 'reject') await store.reject(map, parsed.data.node, reason);
 		else {
 			// An emptied note field removes the note.
 			const changes = { claim, note: note === '' ? null : note };
-			if (change === 'accept') await store.accept(map, node, changes);
-			else await store.edit(map, node, changes);
+			if (change === 'accept') await store.accept(map, parsed.data.node, changes);
+			else await store.edit(map, parsed.data.node, changes);
 		}
 	} catch (e) {
-		if (e instanceof StoreError) return fail(e.status, { message: e.message, node });
+		if (e instanceof StoreError) return fail(e.status, { message: e.message, values, node });
 		throw e;
 	}
 	const done = { accept: 'Accepted', edit: 'Saved', reject: 'Rejected and archived' }[change];
-	return { message: `${done}: ${node}`, node };
+	return { message: `${done}: ${claim ?? parsed.data.node}`, node, done: change };
 }
 
 const formActions = {
@@ -98,11 +112,11 @@ const formActions = {
 		const secret = (await request.formData().catch(() => undefined))?.get('secret');
 		if (typeof secret !== 'string' || !signIn(cookies, secret, url.protocol === 'https:'))
 			return fail(401, { message: 'That is not the editor secret.' });
-		return { message: 'Signed in as an editor.' };
+		return { message: 'Signed in as an editor.', which: 'signin' };
 	},
 	signout: ({ cookies }) => {
 		signOut(cookies);
-		return { message: 'Signed out.' };
+		return { message: 'Signed out.', which: 'signout' };
 	},
 	accept: ({ request, cookies }) => review(request, cookies, 'accept'),
 	edit: ({ request, cookies }) => review(request, cookies, 'edit'),

@@ -1,6 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
-import { parseContribution, type FieldErrors } from '$lib/arguments/contribution';
+import {
+	CONTRIBUTION_FIELDS,
+	parseContribution,
+	type FieldErrors
+} from '$lib/arguments/contribution';
+import { formStrings, sentence } from '$lib/arguments/forms';
 import { IdSchema, type Relation } from '$lib/arguments/schema';
 import { getContent, mapOr404, nodeOr404 } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
@@ -57,12 +62,10 @@ const formActions = {
 		} catch {
 			return fail(400, {
 				values: {},
-				errors: { form: 'send the proposal as a form' } satisfies FieldErrors
+				errors: { form: 'Send the proposal as a form.' } satisfies FieldErrors
 			});
 		}
-		const values = Object.fromEntries(
-			[...form.entries()].filter(([, v]) => typeof v === 'string')
-		) as Record<string, string>;
+		const values = formStrings(form, CONTRIBUTION_FIELDS);
 		const parsed = parseContribution(form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
 		let id: string;
@@ -72,9 +75,10 @@ const formActions = {
 			if (!(e instanceof StoreError)) throw e;
 			if (e.code === 'not-found') error(404, e.message);
 			const field = (e.field ?? 'form') as keyof FieldErrors;
-			return fail(e.status, { values, errors: { [field]: e.message } as FieldErrors });
+			return fail(e.status, { values, errors: { [field]: sentence(e.message) } as FieldErrors });
 		}
-		redirect(303, resolve('/maps/[map]/[[node]]', { map: params.map, node: id }));
+		// The node's page thanks the reader and says where the proposal shows.
+		redirect(303, `${resolve('/maps/[map]/[[node]]', { map: params.map, node: id })}?proposed=1`);
 	}
 } satisfies Actions;
 
