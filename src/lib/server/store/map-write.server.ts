@@ -89,9 +89,14 @@ function applyJobs(ctx: MapWriteContext, file: string, text: string, jobs: MapJo
 	return { text: current, outcomes };
 }
 
-/** Write a batch of jobs to the map in `file`; every job's `done` is called exactly once. */
+/**
+ * Write a batch of jobs to the map in `file`; every job's `done` is called
+ * exactly once, after the lock is released: a caller told its write landed may
+ * at once expect the file free for the next writer (a CLI, a hand edit).
+ */
 export async function writeMapBatch(ctx: MapWriteContext, file: string, take: () => MapJob[]) {
 	let jobs: MapJob[] = [];
+	let results: (EditResult | StoreError)[] = [];
 	try {
 		await withLock(
 			file,
@@ -132,7 +137,7 @@ export async function writeMapBatch(ctx: MapWriteContext, file: string, take: ()
 						}
 						await ctx.written(applied);
 					}
-					jobs.forEach((job, i) => job.done(outcomes[i]!));
+					results = outcomes;
 					return;
 				}
 			},
@@ -140,5 +145,7 @@ export async function writeMapBatch(ctx: MapWriteContext, file: string, take: ()
 		);
 	} catch (e) {
 		for (const job of jobs.length ? jobs : take()) job.done(storeError(e));
+		return;
 	}
+	jobs.forEach((job, i) => job.done(results[i]!));
 }
