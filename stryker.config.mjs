@@ -1,7 +1,10 @@
 // Mutation testing (`npm run test:mutation`): StrykerJS changes the code of the
-// modules that write a teacher's files, anchor quotes and load maps, one small
+// modules that anchor quotes, load maps, edit them and write them, one small
 // change (a "mutant") at a time, and runs the unit specs that import them. A
-// mutant no spec notices is a behaviour nothing checks. The run fails under 85%.
+// mutant no spec notices is a behaviour nothing checks. A run fails under 85%.
+//
+// Two runs: this one, the pure core (anchoring, loading, edits) against its own
+// specs; stryker.store.config.mjs, the store, against every spec that uses it.
 //
 // While working on one module, run it alone and reuse the last results:
 //   npx stryker run --incremental --mutate src/lib/arguments/anchor.ts
@@ -10,11 +13,9 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'vitest',
-	vitest: { configFile: 'vite.config.ts', related: true },
+	vitest: { configFile: 'tests/mutation/core.vitest.config.ts', related: true },
 	mutate: [
-		// the write path
-		'src/lib/server/store.server.ts',
-		'src/lib/server/store/*.ts',
+		// edits of a map's text, on its syntax tree
 		'src/lib/arguments/edit.ts',
 		'src/lib/arguments/edit/*.ts',
 		'!src/lib/arguments/edit/types.ts',
@@ -42,13 +43,13 @@ export default {
 	// Mutants in module-level constants are run against every spec and rarely
 	// tell anything; they are still counted, as "ignored".
 	ignoreStatic: true,
-	// The store's specs start real processes and wait on real locks.
+	// A mutant that loops for ever counts as found once it takes this long.
 	timeoutMS: 10000,
 	timeoutFactor: 2,
-	incrementalFile: 'reports/stryker-incremental.json',
+	incrementalFile: 'reports/core-incremental.json',
 	reporters: ['clear-text', 'progress', 'html', 'json'],
-	htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+	htmlReporter: { fileName: 'reports/mutation/core.html' },
+	jsonReporter: { fileName: 'reports/mutation/core.json' },
 	clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
 	thresholds: { high: 90, low: 85, break: 85 },
 	tempDirName: '.stryker-tmp',

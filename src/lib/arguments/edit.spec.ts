@@ -120,6 +120,137 @@ describe('applyEdits on awkward layouts', () => {
 	});
 });
 
+/** `before` with each `[from, to]` replaced once, in order: exactly the change an edit should make. */
+function replaced(before: string, changes: [string, string][]): string {
+	return changes.reduce((text, [from, to]) => {
+		expect(text).toContain(from);
+		return text.replace(from, to);
+	}, before);
+}
+
+describe('applyEdits(text, edits) changes exactly these bytes', () => {
+	const node = { id: 'd', claim: 'D.', editorial: 'none' };
+	const d = (indent: string) =>
+		`${indent}- id: d\n${indent}  claim: D.\n${indent}  editorial: none\n`;
+	it.each<[string, string, MapEdit[], [string, string][]]>([
+		[
+			'a new key goes after the keys that come before it (note after claim)',
+			'comments.yaml',
+			[{ kind: 'edit', id: 'b', set: { note: 'N.' } }],
+			[['      claim: B.\n', '      claim: B.\n      note: N.\n']]
+		],
+		[
+			'status and contributor go after editorial, in that order',
+			'comments.yaml',
+			[{ kind: 'edit', id: 'b', set: { contributor: 'Ann', status: 'proposed' } }],
+			[
+				[
+					'      claim: B.\n      editorial: none\n',
+					'      claim: B.\n      editorial: none\n      status: proposed\n      contributor: Ann\n'
+				]
+			]
+		],
+		[
+			'cites replace editorial in its place, as a block list',
+			'comments.yaml',
+			[{ kind: 'edit', id: 'a', set: { editorial: null, cites: [{ source: 's', quote: 'q' }] } }],
+			[
+				[
+					'      editorial: none\n      status: proposed',
+					'      cites:\n        - source: s\n          quote: q\n      status: proposed'
+				]
+			]
+		],
+		[
+			'accepting drops the status line; a change it brings goes in its place',
+			'comments.yaml',
+			[{ kind: 'accept', id: 'a', set: { contributor: 'Ann' } }],
+			[['      status: proposed\n', '      contributor: Ann\n']]
+		],
+		[
+			'a value the core schema would read as a boolean is quoted',
+			'seq-at-parent-column.yaml',
+			[{ kind: 'edit', id: 'b', set: { claim: 'true' } }],
+			[['    claim: B.\n', '    claim: "true"\n']]
+		],
+		[
+			'a number and a colon-space are quoted',
+			'seq-at-parent-column.yaml',
+			[{ kind: 'edit', id: 'b', set: { claim: 'Yes: no', note: '12' } }],
+			[['    claim: B.\n', '    claim: "Yes: no"\n    note: "12"\n']]
+		],
+		[
+			'an edit to the value already there changes nothing',
+			'comments.yaml',
+			[{ kind: 'edit', id: 'a', set: { claim: 'A.', editorial: 'none', status: 'proposed' } }],
+			[]
+		],
+		[
+			'discussion goes after summary, reveal_order keeps its own layout',
+			'seq-at-parent-column.yaml',
+			[{ kind: 'meta', set: { reveal_order: ['root'], discussion: ['Why?'] } }],
+			[
+				['summary: S.\n', 'summary: S.\ndiscussion:\n  - Why?\n'],
+				['reveal_order:\n- root\n- a\n', 'reveal_order:\n- root\n']
+			]
+		],
+		[
+			'a node added at the end goes before the comment that closes the list',
+			'comments.yaml',
+			[{ kind: 'insert', parent: 'root', relation: 'supports', node }],
+			[['    # after the last support', `${d('    ')}    # after the last support`]]
+		],
+		[
+			'a node added at an index goes before the node there, and its comment',
+			'comments.yaml',
+			[{ kind: 'insert', parent: 'root', relation: 'supports', index: 1, node }],
+			[['      status: proposed\n', `      status: proposed\n${d('    ')}`]]
+		],
+		[
+			'a node added under a leaf starts its list, indented under it',
+			'comments.yaml',
+			[{ kind: 'insert', parent: 'b', relation: 'rebuts', node }],
+			[
+				[
+					'      claim: B.\n      editorial: none\n',
+					`      claim: B.\n      editorial: none\n      rebuts:\n${d('        ')}`
+				]
+			]
+		],
+		[
+			'a list written at its key’s column gets new items at that column',
+			'seq-at-parent-column.yaml',
+			[{ kind: 'insert', parent: 'root', relation: 'supports', node }],
+			[['    claim: B.\n    editorial: none\n', `    claim: B.\n    editorial: none\n${d('  ')}`]]
+		],
+		[
+			'reordering moves each node with the comment above it',
+			'comments.yaml',
+			[{ kind: 'reorder', parent: 'root', relation: 'supports', order: ['b', 'a'] }],
+			[
+				[
+					'    # about a\n    - id: a\n      claim: A. # short\n      editorial: none\n      status: proposed\n\n    # about b\n    - id: b\n      claim: B.\n      editorial: none\n',
+					'\n    # about b\n    - id: b\n      claim: B.\n      editorial: none\n    # about a\n    - id: a\n      claim: A. # short\n      editorial: none\n      status: proposed\n'
+				]
+			]
+		],
+		[
+			'removing a node takes its lines and its comment, and no other',
+			'comments.yaml',
+			[{ kind: 'remove', id: 'a' }],
+			[
+				[
+					'    # about a\n    - id: a\n      claim: A. # short\n      editorial: none\n      status: proposed\n',
+					''
+				]
+			]
+		]
+	])('%s (%s)', (_, file, edits, changes) => {
+		const before = fixture(file);
+		expect(applied(before, edits).text).toBe(replaced(before, changes));
+	});
+});
+
 describe('applyEdits on real maps (frozen copies of the curated ones)', () => {
 	const real = readFileSync(fixtureMapFile('boric-election-thread'), 'utf8');
 
@@ -233,6 +364,51 @@ describe('applyEdits refuses', () => {
 		});
 	});
 
+	it.each([
+		['an empty file', '', 'broken-file', 'the map file must hold exactly one YAML document'],
+		[
+			'two documents',
+			'a: 1\n---\nb: 2\n',
+			'broken-file',
+			'the map file must hold exactly one YAML document'
+		],
+		[
+			'a list',
+			'- a\n- b\n',
+			'unsupported',
+			'the map file must be a block mapping (`key: value` lines)'
+		],
+		[
+			'a flow mapping',
+			'{id: m, thesis: {id: r}}\n',
+			'unsupported',
+			'the map file must be a block mapping (`key: value` lines)'
+		],
+		['no thesis', 'id: m\n', 'unsupported', 'the map has no `thesis:` node with an id'],
+		[
+			'a thesis without an id',
+			'id: m\nthesis: {claim: x}\n',
+			'unsupported',
+			'the map has no `thesis:` node with an id'
+		]
+	])('a file that holds %s, in words', (_, text, code, message) => {
+		expect(applyEdits(text, [{ kind: 'meta', set: { title: 'x' } }])).toEqual({
+			problems: [{ edit: 0, code, message }]
+		});
+	});
+
+	it('applyEach reports a broken file once per edit, and leaves the text as it was', () => {
+		const { text, outcomes } = applyEach('id: [unclosed\n', [
+			{ kind: 'meta', set: { title: 'x' } },
+			{ kind: 'remove', id: 'a' }
+		]);
+		expect(text).toBe('id: [unclosed\n');
+		expect(outcomes.map((o) => o instanceof EditError && o.code)).toEqual([
+			'broken-file',
+			'broken-file'
+		]);
+	});
+
 	it('applyEach skips a refused edit and makes the others', () => {
 		const { text, outcomes } = applyEach(small, [
 			{ kind: 'insert', parent: 'nope', relation: 'supports', node: proposal },
@@ -253,6 +429,12 @@ describe('applyEdits refuses', () => {
 });
 
 describe('insertNode and the archive', () => {
+	it('insertNode throws, in words, when the parent is not in the map', () => {
+		expect(() => insertNode(fixture('comments.yaml'), 'nope', 'supports', proposal)).toThrow(
+			new EditError('unknown-node', 'no node "nope" in this map')
+		);
+	});
+
 	it('insertNode gives several proposals with one claim their own ids', () => {
 		const map = fixture('comments.yaml');
 		const one = insertNode(map, 'root', 'supports', proposal);
