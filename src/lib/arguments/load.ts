@@ -241,7 +241,8 @@ function checkMap(
 		...lesson.problems,
 		...(context ? [...checkTerms(tree, context, at), ...checkContextLinks(input, context, at)] : [])
 	];
-	if (problems.length || anchors.waitsFor.length)
+	// No node at all: the thesis is missing or malformed, which the schema stage reports.
+	if (problems.length || anchors.waitsFor.length || !tree.nodes.length)
 		return { ok: false, problems, waitsFor: anchors.waitsFor };
 	const map = assembleMap(path, input, tree, order.revealOrder, anchors.sourceIds, lesson.lesson);
 	return { ok: true, map, problems: [], waitsFor: [] };

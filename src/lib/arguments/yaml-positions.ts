@@ -183,7 +183,7 @@ export function zodProblems(
 				line,
 				col,
 				message: `missing \`${key}:\`${path.length > 1 ? ` in ${pathLabel(path.slice(0, -1))}` : ''}`,
-				hint: `add \`${key}:\` with a ${issue.expected}`
+				hint: `add \`${key}:\` with ${a(issue.expected)}`
 			});
 			continue;
 		}
@@ -199,10 +199,13 @@ export function zodProblems(
 }
 
 function hintFor(issue: z.core.$ZodIssue): string | undefined {
-	if (issue.code === 'invalid_type') return `write a ${issue.expected} here`;
+	if (issue.code === 'invalid_type') return `write ${a(issue.expected)} here`;
 	if (issue.code === 'invalid_value') return `use one of: ${issue.values.map(String).join(', ')}`;
 	return undefined;
 }
+
+/** "a string", "an object". */
+const a = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
 function describeValue(value: unknown): string {
 	if (value === undefined || typeof value === 'object') return '';
