@@ -33,8 +33,10 @@ const config = {
 			},
 			handleUnseenRoutes: ({ routes, message }) => {
 				// The static build draws QR codes in the browser: no endpoint for them.
-				// Live sessions need the server: the static /live page says so.
-				if (routes.some((r) => r !== '/present/[map]/qr/[[node]]' && !r.startsWith('/live/')))
+				// Live sessions need the server: the static /live page says so. So does
+				// the studio, which editors reach only from a server's map pages.
+				const needsServer = (r) => r.startsWith('/live/') || r.startsWith('/studio/');
+				if (routes.some((r) => r !== '/present/[map]/qr/[[node]]' && !needsServer(r)))
 					throw new Error(message);
 			}
 		},

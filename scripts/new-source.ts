@@ -98,8 +98,8 @@ if (map && !map.success)
 			.map(([k, m]) => `--${k === 'id' ? 'map' : k}: ${m}`)
 			.join('\n')
 	);
-if (map?.success) {
-	const problem = quoteProblem(text, map.data, { canSelect: false });
+if (map?.success && map.data.quote !== undefined) {
+	const problem = quoteProblem(text, { ...map.data, quote: map.data.quote }, { canSelect: false });
 	if (problem) fail(`--quote: ${problem}`);
 }
 

@@ -371,7 +371,13 @@ test.describe('new material', () => {
 		await page.locator('#map-claim').fill('The writer says the map is wrong.');
 		await page.locator('#map-quote').fill('The map is <b>wrong</b>.');
 		await page.getByRole('button', { name: 'Start the map' }).click();
-		await expect(page).toHaveURL(new RegExp(`/maps/${id}-map$`));
+		// Mapping goes on in the studio, with the new text beside the map.
+		await expect(page).toHaveURL(new RegExp(`/studio/${id}-map\\?source=${id}$`));
+		await expect(page.getByTestId('passage')).toContainText('The map is <b>wrong</b>.');
+		await expect(page.getByTestId('source-text')).toHaveText(
+			'Dear editor,\nThe map is <b>wrong</b>.\n'
+		);
+		await page.goto(`/maps/${id}-map`);
 		await expect(page.getByTestId('node-detail').getByTestId('quote')).toContainText(
 			'The map is <b>wrong</b>.'
 		);

@@ -1,4 +1,7 @@
 /** What more than one end-to-end spec does: select text with the mouse, read a QR code. */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import jsQR from 'jsqr';
 
@@ -65,4 +68,9 @@ export async function decodeQr(page: Page, qr: Locator): Promise<string | undefi
 		return { data: Array.from(data), width, height };
 	}, png.toString('base64'));
 	return jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data;
+}
+
+/** The scratch content root the server under test writes to (tests/e2e/serve.js). */
+export function contentRoot(): string {
+	return readFileSync(join(tmpdir(), `atlas-e2e-root-${process.env.E2E_PORT ?? 4173}`), 'utf8');
 }

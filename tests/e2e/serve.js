@@ -4,7 +4,14 @@
 // change the real files, and tests count the fixtures, never the curated maps.
 // ATLAS_ROOT only says where that content lives.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	cpSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../../scripts/server.js';
@@ -38,4 +45,6 @@ git(
 process.env.ATLAS_ROOT = root;
 process.env.ATLAS_EDITOR_SECRET ??= 'e2e-editor-secret';
 console.log(`e2e content in ${root}`);
+// Where specs that check the files the app wrote find them (tests/e2e/helpers.ts contentRoot).
+writeFileSync(join(tmpdir(), `atlas-e2e-root-${process.env.PORT}`), root);
 await start();

@@ -30,7 +30,8 @@ export const NewMapSchema = z.strictObject({
 	summary: text('summary', 3000),
 	source: IdSchema,
 	claim: text('claim', CLAIM_MAX),
-	quote: z.string('quote must be text').min(1, 'quote is empty').max(QUOTE_MAX),
+	/** Without one, the thesis waits in the studio as "Needs a passage" until one is selected. */
+	quote: z.string('quote must be text').min(1, 'quote is empty').max(QUOTE_MAX).optional(),
 	prefix: z.string().min(1).max(200).optional(),
 	suffix: z.string().min(1).max(200).optional()
 });

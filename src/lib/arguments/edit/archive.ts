@@ -1,4 +1,9 @@
-/** The archive of rejected proposals: content/archive/<map>.yaml, a YAML list, newest last. */
+/**
+ * The archive of what left a map: rejected proposals and nodes deleted in the
+ * studio, in content/archive/<map>.yaml, a YAML list, newest last. Append only:
+ * a deleted node put back stays listed (the studio offers only those not in
+ * the map).
+ */
 import { parse, stringify } from 'yaml';
 import type { NodeInput, Relation } from '../schema';
 
@@ -6,14 +11,18 @@ export interface ArchiveEntry {
 	map: string;
 	parent: string;
 	relation: Relation;
-	rejected: string;
+	/** Its place in the parent's list when it was removed. */
+	index?: number;
+	/** When a proposal was rejected (review), or a node deleted (studio). */
+	rejected?: string;
+	deleted?: string;
 	reason?: string;
 	/** Who rejected it, when known. */
 	editor?: string;
 	node: NodeInput;
 }
 
-const HEADER = '# Rejected proposals, newest last. Not read as a map.\n';
+const HEADER = '# Rejected proposals and deleted nodes, newest last. Not read as a map.\n';
 
 /** The archive file's text with one more entry at its end; what is there stays byte for byte. */
 export function appendArchiveEntry(archiveText: string, entry: ArchiveEntry): string {

@@ -167,7 +167,31 @@ function remove(tree: Tree, index: NodeIndex, ref: NodeRef): RemovedNode {
 		if (kept.length) setItem(order, kept, index.root.indent, tree.nl);
 		else setKey(index.root, 'reveal_order', undefined, tree.nl);
 	}
+	dropFromLesson(tree, index, gone);
 	return removed;
+}
+
+/** Take removed nodes out of the lesson path and its skipped branches (the loader checks what is left). */
+function dropFromLesson(tree: Tree, index: NodeIndex, gone: Set<string>) {
+	const lesson = pairIn(index.root, 'lesson');
+	if (lesson?.value?.type !== 'block-map') return;
+	const path = pairIn(lesson.value, 'path');
+	const ids = dataOf(path?.value);
+	if (path && Array.isArray(ids) && ids.some((i) => gone.has(String(i))))
+		setItem(
+			path,
+			ids.filter((i) => !gone.has(String(i))),
+			lesson.value.indent,
+			tree.nl
+		);
+	const skip = pairIn(lesson.value, 'skip');
+	const skipped = dataOf(skip?.value);
+	if (skip && Array.isArray(skipped)) {
+		const kept = skipped.filter((s) => !gone.has(String((s as { node?: unknown }).node)));
+		if (kept.length === skipped.length) return;
+		if (kept.length) setItem(skip, kept, lesson.value.indent, tree.nl);
+		else setKey(lesson.value, 'skip', undefined, tree.nl);
+	}
 }
 
 /** Apply one edit to the tree; returns what it did. */

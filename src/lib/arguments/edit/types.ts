@@ -3,7 +3,7 @@
  * applied again to a newer version of the file (by the store, after a
  * conflict, or by the studio's editor).
  */
-import type { AnchorInput, NodeInput, Relation, Status } from '../schema';
+import type { AnchorInput, MapInput, NodeInput, Relation, Status } from '../schema';
 
 /** Fields of a node to change; `null` removes an optional one. */
 export interface NodeFields {
@@ -23,6 +23,7 @@ export interface MetaFields {
 	summary?: string;
 	discussion?: string[] | null;
 	reveal_order?: string[] | null;
+	lesson?: MapInput['lesson'] | null;
 }
 
 /** A node to insert: without an id, one is made from its claim, unique in the map. */

@@ -19,16 +19,34 @@ import {
 
 /** Where a new key goes among the keys already there. */
 const KEY_ORDERS = [
-	['id', 'title', 'question', 'summary', 'discussion', 'reveal_order', 'thesis'],
+	// The order of schema.ts (MapSchema, then a node's fields).
+	[
+		'id',
+		'title',
+		'question',
+		'summary',
+		'discussion',
+		'reveal_order',
+		'timeline',
+		'lesson',
+		'next',
+		'source_questions',
+		'thesis'
+	],
 	[
 		'id',
 		'claim',
 		'note',
 		'cites',
 		'editorial',
+		'reading',
+		'references',
+		'terms',
+		'voice',
 		'status',
 		'contributor',
 		'submitted',
+		'session',
 		'supports',
 		'rebuts'
 	],

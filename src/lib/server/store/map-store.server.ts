@@ -67,11 +67,35 @@ export function mapStore(
 		)
 	);
 
+	/**
+	 * A removed node's entry in content/archive/<map>.yaml. The archive is
+	 * written first: a crash between the two writes leaves the node in both
+	 * files, never in neither.
+	 */
+	async function archiveRemoved(
+		mapId: string,
+		result: EditResult,
+		fields: Pick<ArchiveEntry, 'rejected' | 'deleted' | 'reason' | 'editor'>
+	) {
+		if (!('removed' in result)) return;
+		const file = archiveFile(mapId);
+		const { node, parent, relation, index } = result.removed;
+		const entry: ArchiveEntry = { map: mapId, parent, relation, index, ...fields, node };
+		for (const key of ['reason', 'editor'] as const)
+			if (entry[key] === undefined) delete entry[key];
+		await mkdir(join(file, '..'), { recursive: true });
+		await withLock(file, async () => {
+			const old = await readIfExists(file);
+			await writeFileAtomic(file, appendArchiveEntry(old ? decodeUtf8(old, file) : '', entry));
+		});
+	}
+
 	function enqueue(
 		mapId: string,
 		edit: MapEdit,
 		who: Who,
-		before?: MapJob['before']
+		before?: MapJob['before'],
+		guard?: MapJob['guard']
 	): Promise<EditResult> {
 		let file: string;
 		try {
@@ -83,6 +107,7 @@ export function mapStore(
 			const job: MapJob = {
 				edit,
 				before,
+				guard,
 				done: (outcome) => {
 					events.delete(job);
 					if (outcome instanceof StoreError) reject(outcome);
@@ -139,9 +164,23 @@ export function mapStore(
 				id: (r as { id: string }).id
 			}));
 		},
-		/** Any edit of a map (the studio's editor); resolves with what it did. */
-		apply(mapId: string, edit: MapEdit, who: Who = {}): Promise<EditResult> {
-			return enqueue(mapId, edit, who);
+		/**
+		 * Any edit of a map (the studio's editor); resolves with what it did.
+		 * `guard` refuses it on the text as it is just before it (see MapJob);
+		 * a removal goes to the archive first, like a rejection, marked deleted.
+		 */
+		apply(
+			mapId: string,
+			edit: MapEdit,
+			who: Who = {},
+			{ guard, now = new Date() }: { guard?: MapJob['guard']; now?: Date } = {}
+		): Promise<EditResult> {
+			const before =
+				edit.kind === 'remove'
+					? (result: EditResult) =>
+							archiveRemoved(mapId, result, { deleted: now.toISOString(), editor: who.author })
+					: undefined;
+			return enqueue(mapId, edit, who, before, guard);
 		},
 		async edit(mapId: string, nodeId: string, changes: NodeFields, who: Who = {}): Promise<void> {
 			await enqueue(mapId, { kind: 'edit', id: nodeId, set: changes }, who);
@@ -162,26 +201,12 @@ export function mapStore(
 			now = new Date(),
 			who: Who = {}
 		): Promise<void> {
-			const file = archiveFile(mapId);
-			// The archive is written first: a crash between the two writes leaves
-			// the proposal in both files, never in neither.
-			await enqueue(mapId, { kind: 'reject', id: nodeId }, who, async (result) => {
-				if (!('removed' in result)) return;
-				const { node, parent, relation } = result.removed;
-				const entry: ArchiveEntry = {
-					map: mapId,
-					parent,
-					relation,
+			await enqueue(mapId, { kind: 'reject', id: nodeId }, who, (result) =>
+				archiveRemoved(mapId, result, {
 					rejected: now.toISOString(),
-					...(reason ? { reason } : {}),
-					node
-				};
-				await mkdir(join(file, '..'), { recursive: true });
-				await withLock(file, async () => {
-					const old = await readIfExists(file);
-					await writeFileAtomic(file, appendArchiveEntry(old ? decodeUtf8(old, file) : '', entry));
-				});
-			});
+					...(reason ? { reason } : {})
+				})
+			);
 		},
 		async archive(mapId: string): Promise<ArchiveEntry[]> {
 			const bytes = await readIfExists(archiveFile(mapId));

@@ -23,6 +23,12 @@ import { StoreError } from './store-error';
 
 export interface MapJob {
 	edit: MapEdit;
+	/**
+	 * Why the edit may not be made on `text`, the map as it is on disk just
+	 * before this edit (the studio's check that nobody changed its nodes since
+	 * the editor loaded them); undefined when it may.
+	 */
+	guard?: (text: string) => string | undefined;
 	/** Runs once, before the map is written, if the edit applies (the archive entry of a rejection). */
 	before?: (result: EditResult) => Promise<void>;
 	done: (outcome: EditResult | StoreError) => void;
@@ -60,20 +66,27 @@ export function problemsOf(
 	return loadMap(relative(root, file), text, sourceIndexOf(sources)).problems;
 }
 
-/** The jobs applied to `text`; if the whole does not validate, each is tried alone to find which break it. */
+/**
+ * The jobs applied to `text`; if the whole does not validate, each is tried
+ * alone to find which break it. Guarded jobs go one by one from the start, so
+ * each guard sees the text its edit will be made on.
+ */
 function applyJobs(ctx: MapWriteContext, file: string, text: string, jobs: MapJob[]) {
 	const sources = ctx.sources();
+	const guarded = jobs.some((j) => j.guard);
 	const all = applyEach(
 		text,
 		jobs.map((j) => j.edit)
 	);
-	if (all.text === text || !problemsOf(ctx.root, file, all.text, sources).length)
+	if (!guarded && (all.text === text || !problemsOf(ctx.root, file, all.text, sources).length))
 		return {
 			text: all.text,
 			outcomes: all.outcomes.map((o) => (o instanceof EditError ? storeError(o) : o))
 		};
 	let current = text;
 	const outcomes = jobs.map((job) => {
+		const conflict = job.guard?.(current);
+		if (conflict) return new StoreError('conflict', conflict);
 		const one = applyEach(current, [job.edit]);
 		const outcome = one.outcomes[0]!;
 		if (outcome instanceof EditError) return storeError(outcome);

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { decodeUtf8 } from '../../arguments/edit';
+import { NEEDS_PASSAGE } from '../../arguments/interchange/draft';
 import { SOURCE_TEXT_MAX } from '../../arguments/new-material';
 import { SourceMetaSchema, SourcesFileSchema, type SourceMeta } from '../../arguments/schema';
 import { parseYaml } from '../../arguments/yaml-positions';
@@ -20,7 +21,8 @@ export interface NewMap {
 	title: string;
 	question: string;
 	summary: string;
-	thesis: { claim: string; source: string; quote: string; prefix?: string; suffix?: string };
+	/** Without a quote, the thesis is marked "Needs a passage" (an editorial node) for the studio. */
+	thesis: { claim: string; source: string; quote?: string; prefix?: string; suffix?: string };
 }
 
 function appendListItem(text: string, item: unknown): string {
@@ -111,7 +113,8 @@ export function seedsStore(
 						if ((await readIfExists(file)) !== undefined)
 							throw new StoreError('exists', `a map "${map.id}" exists already`);
 						const { thesis } = map;
-						const anchor: Record<string, string> = { source: thesis.source, quote: thesis.quote };
+						const anchor: Record<string, string> = { source: thesis.source };
+						if (thesis.quote) anchor.quote = thesis.quote;
 						if (thesis.prefix) anchor.prefix = thesis.prefix;
 						if (thesis.suffix) anchor.suffix = thesis.suffix;
 						const data = {
@@ -119,7 +122,13 @@ export function seedsStore(
 							title: map.title,
 							question: map.question,
 							summary: map.summary,
-							thesis: { id: 'thesis', claim: thesis.claim, cites: [anchor] }
+							thesis: {
+								id: 'thesis',
+								claim: thesis.claim,
+								...(thesis.quote
+									? { cites: [anchor] }
+									: { editorial: `${NEEDS_PASSAGE}: select the thesis's passage in the studio.` })
+							}
 						};
 						const text = stringify(data, { lineWidth: 0 });
 						const problems = problemsOf(paths.root, file, text, sources());

@@ -91,7 +91,9 @@ const formActions = {
 				values: shown,
 				errors: { source: `There is no source "${m.source}": choose one from the list.` }
 			});
-		const problem = quoteProblem(source.text, m, { canSelect: false });
+		const problem =
+			m.quote !== undefined &&
+			quoteProblem(source.text, { ...m, quote: m.quote }, { canSelect: false });
 		if (problem) return fail(400, { which: 'map', values: shown, errors: { quote: problem } });
 		try {
 			await getStore().addMap({
@@ -112,7 +114,8 @@ const formActions = {
 				return fail(e.status, { which: 'map', values: shown, errors: { form: e.message } });
 			throw e;
 		}
-		redirect(303, resolve('/maps/[map]', { map: m.id }));
+		// Mapping goes on in the studio, with the source beside the map.
+		redirect(303, `${resolve('/studio/[map]', { map: m.id })}?source=${m.source}`);
 	}
 } satisfies Actions;
 

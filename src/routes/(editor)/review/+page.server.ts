@@ -35,11 +35,14 @@ export async function load({ cookies }) {
 			});
 		}
 	proposals.sort((a, b) => (a.submitted ?? '').localeCompare(b.submitted ?? ''));
-	let archive: (ArchiveEntry & { mapTitle: string })[] = [];
+	let archive: (ArchiveEntry & { rejected: string; mapTitle: string })[] = [];
 	if (editor) {
 		const store = getStore();
 		for (const map of content.maps.values())
-			archive.push(...(await store.archive(map.id)).map((e) => ({ ...e, mapTitle: map.title })));
+			for (const entry of await store.archive(map.id))
+				// Nodes deleted in the studio are listed there, not here.
+				if (entry.rejected)
+					archive.push({ ...entry, rejected: entry.rejected, mapTitle: map.title });
 		archive = archive.sort((a, b) => b.rejected.localeCompare(a.rejected));
 	}
 	return { enabled: editingEnabled(), editor, proposals, archive };

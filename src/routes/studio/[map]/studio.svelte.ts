@@ -1,0 +1,175 @@
+/**
+ * The studio page's state: the map as the server last answered it, the
+ * selected node, and the steps to undo and redo. Every change goes to the
+ * server as a step (edit.+server.ts), each edit with the state of the nodes
+ * it touches as this page saw them, so that the server merges it with other
+ * editors' changes or refuses it; nothing changes here until the server has
+ * written it. A refusal is kept with the place (`where`) of the control that
+ * asked, which shows it.
+ */
+import type { EditResult, MapEdit } from '$lib/arguments/edit';
+import type { MapInput, NodeInput, Relation } from '$lib/arguments/schema';
+import { editBasis, nodeIndex } from '$lib/arguments/studio/ops';
+import { describeEdit, stepOf, type Step } from '$lib/arguments/studio/steps';
+
+type Answer =
+	| { ok: true; results: EditResult[]; version: string; map: MapInput; merged: boolean }
+	| { ok: false; message: string; done?: number };
+
+export interface Deleted {
+	id: string;
+	claim: string;
+	parent: string;
+	relation: Relation;
+	index?: number;
+	node: NodeInput;
+	deleted: string;
+}
+
+export class Studio {
+	map: MapInput = $state.raw({} as MapInput);
+	version = $state('');
+	selected = $state('');
+	done: Step[] = $state.raw([]);
+	undone: Step[] = $state.raw([]);
+	busy = $state(false);
+	/** The last refusal, and the control it belongs to. */
+	refusal: { where: string; message: string } | undefined = $state();
+	/** Said to screen readers (and shown) after each step. */
+	notice = $state('');
+	/** Where a new node is being written in the outline. */
+	adding: { parent: string; relation: Relation } | undefined = $state();
+	deleted: Deleted[] = $state.raw([]);
+	readonly endpoint: string;
+
+	constructor(endpoint: string, map: MapInput, version: string, deleted: Deleted[]) {
+		this.endpoint = endpoint;
+		this.map = map;
+		this.version = version;
+		this.selected = map.thesis.id;
+		this.deleted = deleted;
+	}
+
+	nodes = $derived(nodeIndex(this.map));
+
+	claimOf = (id: string) => this.nodes.get(id)?.node.claim;
+
+	/** The refusal for the control at `where`, if that is where the last one came from. */
+	refusalAt(where: string): string | undefined {
+		return this.refusal?.where === where ? this.refusal.message : undefined;
+	}
+
+	private async send(edits: MapEdit[]): Promise<Answer> {
+		const body = JSON.stringify({
+			version: this.version,
+			edits: edits.map((edit) => ({ edit, basis: editBasis(this.map, edit) }))
+		});
+		try {
+			const response = await fetch(this.endpoint, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body
+			});
+			const answer = (await response.json().catch(() => undefined)) as Answer | undefined;
+			return answer ?? { ok: false, message: `the server answered ${response.status}` };
+		} catch {
+			return { ok: false, message: 'the server could not be reached: nothing was changed' };
+		}
+	}
+
+	private accept(answer: Answer & { ok: true }, said: string) {
+		this.map = answer.map;
+		this.version = answer.version;
+		this.refusal = undefined;
+		this.notice = answer.merged ? `${said} (merged with another editor's changes)` : said;
+		if (!this.nodes.has(this.selected)) this.selected = this.map.thesis.id;
+	}
+
+	private refuse(where: string, message: string) {
+		this.refusal = { where, message };
+		this.notice = `Not changed: ${message}`;
+	}
+
+	/**
+	 * Make one edit, as a step that can be undone; `where` names the control
+	 * that asked, to show a refusal beside it. Resolves with what it did, or
+	 * undefined when refused.
+	 */
+	async apply(edit: MapEdit, where: string, label = describeEdit(edit, this.claimOf)) {
+		if (this.busy) return undefined;
+		this.busy = true;
+		try {
+			const before = this.map;
+			const answer = await this.send([edit]);
+			if (!answer.ok) return void this.refuse(where, answer.message);
+			const result = answer.results[0]!;
+			if ('removed' in result) this.remember(result.removed);
+			if (edit.kind === 'insert' && result.kind === 'insert')
+				this.deleted = this.deleted.filter((d) => d.id !== result.id);
+			this.done = [...this.done, stepOf(label, before, answer.map, edit, result)];
+			this.undone = [];
+			this.accept(answer, `Done: ${label}.`);
+			return result;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	private remember(removed: Extract<EditResult, { removed: unknown }>['removed']) {
+		const { node } = removed;
+		this.deleted = [
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
+			{ ...removed, id: node.id, claim: node.claim, deleted: new Date().toISOString() },
+			...this.deleted.filter((d) => d.id !== node.id)
+		];
+	}
+
+	async undo() {
+		await this.replay('undo');
+	}
+
+	async redo() {
+		await this.replay('redo');
+	}
+
+	private async replay(which: 'undo' | 'redo') {
+		const from = which === 'undo' ? this.done : this.undone;
+		const step = from.at(-1);
+		if (!step || this.busy) return;
+		this.busy = true;
+		try {
+			const answer = await this.send(step[which]);
+			if (!answer.ok) return void this.refuse('history', answer.message);
+			for (const result of answer.results) if ('removed' in result) this.remember(result.removed);
+			if (which === 'undo') {
+				this.done = this.done.slice(0, -1);
+				this.undone = [...this.undone, step];
+			} else {
+				this.undone = this.undone.slice(0, -1);
+				this.done = [...this.done, step];
+			}
+			this.accept(answer, `${which === 'undo' ? 'Undone' : 'Redone'}: ${step.label}.`);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Deleted nodes that are not back in the map. */
+	restorable = $derived(this.deleted.filter((d) => !this.nodes.has(d.id)));
+
+	/** Put a deleted node back where it was (or at the end of its parent's list). */
+	async restore(entry: Deleted) {
+		const result = await this.apply(
+			{
+				kind: 'insert',
+				parent: entry.parent,
+				relation: entry.relation,
+				index: entry.index,
+				node: entry.node
+			},
+			`restore:${entry.id}`,
+			`restore “${entry.claim}”`
+		);
+		if (result) this.selected = entry.id;
+	}
+}
