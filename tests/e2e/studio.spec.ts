@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -222,6 +222,49 @@ test.describe('The studio', () => {
 		await page.getByTestId('redo').click();
 		await saved(page, /Redone: edit claim/);
 
+		// Every other node gets its passage, selected in the source.
+		for (const [claim, passage] of [
+			['Phones distract pupils during', 'phones distract pupils during lessons'],
+			['Test scores rose', 'test scores rose where phones were banned'],
+			['The test score studies', 'the test score studies were small'],
+			['Phones keep children safe', 'phones keep children safe on the way home'],
+			['Parents want to reach', 'parents want to reach their children'],
+			['Bans are hard', 'bans are hard to enforce'],
+			['Teachers can collect', 'teachers can collect phones at the door'],
+			['Phones help pupils', 'phones help pupils look things up']
+		]) {
+			await row(page, claim).click();
+			await selectWithMouse(page, passage, 0);
+			await page.getByTestId('quote-it').click();
+			await expect(row(page, claim)).not.toContainText('needs a passage');
+		}
+		await expect(page.getByRole('heading', { name: /Needs a passage \(0\)/ })).toBeVisible();
+		await expect(page.getByTestId('coverage')).toContainText('2 of 8 sentences not cited yet');
+
+		// The map's own fields, and the order the presentation reveals.
+		await page.getByRole('tab', { name: 'Map details' }).click();
+		await page
+			.locator('#map-summary')
+			.fill(
+				'A head teacher proposes a ban on phones in lessons; a parent, two pupils, a researcher and the caretaker answer. Use it to ask which claims rest on evidence.'
+			);
+		await page
+			.locator('#map-discussion')
+			.fill(
+				'Which claims rest on evidence?\nWhose reasons are about safety, and whose about learning?'
+			);
+		await page.getByRole('button', { name: 'Save map details' }).click();
+		await saved(page, /Done: edit the map's summary, discussion/);
+		const order = page.getByRole('group', { name: 'Presentation order' });
+		for (const claim of ['Phones should be banned', 'Phones keep children safe']) {
+			const option = await order.locator('option', { hasText: claim }).getAttribute('value');
+			await order.getByLabel('Add a node to presentation order').selectOption(option!);
+			await order.getByRole('button', { name: 'Add', exact: true }).click();
+		}
+		await order.getByRole('button', { name: 'Save presentation order' }).click();
+		await saved(page, /Done: edit the map's reveal order/);
+		await page.getByRole('tab', { name: 'Selected node' }).click();
+
 		// The file: the tree as built, every node valid, and the content check passes.
 		const written = parse(readFileSync(mapFile(mapId), 'utf8'));
 		expect(shape(written.thesis)).toEqual({
@@ -251,10 +294,15 @@ test.describe('The studio', () => {
 		const dull = written.thesis.supports[0].rebuts[0];
 		expect(dull.cites[0]).toMatchObject({ quote: 'phones distract pupils' });
 		expect(dull.cites[0].prefix ?? dull.cites[0].suffix).toBeTruthy();
-		const check = execFileSync('npx', ['tsx', 'scripts/check-content.ts', contentRoot()], {
+		expect(written.discussion).toHaveLength(2);
+		expect(written.reveal_order).toEqual(['thesis', written.thesis.rebuts[0].id]);
+		const check = spawnSync('npx', ['tsx', 'scripts/check-content.ts', contentRoot()], {
 			encoding: 'utf8'
 		});
-		expect(check).toMatch(/^content ok: /m);
+		expect(check.status, check.stderr).toBe(0);
+		expect(check.stdout).toMatch(/^content ok: /m);
+		// Not even a policy warning for the new map (every node cites the text).
+		expect(check.stderr).not.toContain(`${mapId}.yaml`);
 
 		await page.setViewportSize({ width: 1440, height: 900 });
 		await row(page, 'Phones distract pupils during').click();
@@ -271,7 +319,11 @@ test.describe('The studio', () => {
 		await page.goto(`/outline/${mapId}`);
 		await expect(page.getByText('Teachers can collect phones at the door.').first()).toBeVisible();
 		await page.goto(`/present/${mapId}`);
-		await expect(page.getByText('Phones should be banned in lessons.').first()).toBeVisible();
+		await expect(page.getByTestId('presentation')).toHaveAttribute('data-ready', 'true');
+		await expect(page.getByTestId('slide')).toContainText('Should phones be banned in lessons?');
+		await page.keyboard.press('ArrowRight');
+		await expect(page.getByTestId('slide')).toContainText('Phones should be banned in lessons.');
+		await expect(page.getByTestId('step-count')).toHaveText(/\/ 10\b/);
 	});
 
 	test('refuses every step without the editor’s sign-in, on the server', async ({ playwright }) => {

@@ -32,7 +32,6 @@ export class Studio {
 	selected = $state('');
 	done: Step[] = $state.raw([]);
 	undone: Step[] = $state.raw([]);
-	busy = $state(false);
 	/** The last refusal, and the control it belongs to. */
 	refusal: { where: string; message: string } | undefined = $state();
 	/** Said to screen readers (and shown) after each step. */
@@ -90,29 +89,49 @@ export class Studio {
 		this.notice = `Not changed: ${message}`;
 	}
 
+	// Steps go to the server one at a time, in the order they were asked for:
+	// a key pressed while one is saving waits its turn.
+	private chain: Promise<unknown> = Promise.resolve();
+	pending = $state(0);
+	busy = $derived(this.pending > 0);
+
+	private serial<T>(task: () => Promise<T>): Promise<T> {
+		this.pending++;
+		const run = this.chain.then(task).finally(() => this.pending--);
+		this.chain = run.catch(() => {});
+		return run;
+	}
+
 	/**
 	 * Make one edit, as a step that can be undone; `where` names the control
-	 * that asked, to show a refusal beside it. Resolves with what it did, or
-	 * undefined when refused.
+	 * that asked, to show a refusal beside it. `edit` may be a function, called
+	 * when the step's turn comes, on the map as it is then (or saying why there
+	 * is nothing to do). Resolves with what it did, or undefined.
 	 */
-	async apply(edit: MapEdit, where: string, label = describeEdit(edit, this.claimOf)) {
-		if (this.busy) return undefined;
-		this.busy = true;
-		try {
+	apply(
+		edit: MapEdit | (() => MapEdit | string),
+		where: string,
+		label?: string
+	): Promise<EditResult | undefined> {
+		return this.serial(async () => {
+			const made = typeof edit === 'function' ? edit() : edit;
+			if (typeof made === 'string') {
+				this.notice = `Not changed: ${made}.`;
+				return undefined;
+			}
+			const said = label ?? describeEdit(made, this.claimOf);
 			const before = this.map;
-			const answer = await this.send([edit]);
+			const answer = await this.send([made]);
 			if (!answer.ok) return void this.refuse(where, answer.message);
 			const result = answer.results[0]!;
 			if ('removed' in result) this.remember(result.removed);
-			if (edit.kind === 'insert' && result.kind === 'insert')
+			if (made.kind === 'insert' && result.kind === 'insert')
 				this.deleted = this.deleted.filter((d) => d.id !== result.id);
-			this.done = [...this.done, stepOf(label, before, answer.map, edit, result)];
+			this.done = [...this.done, stepOf(said, before, answer.map, made, result)];
 			this.undone = [];
-			this.accept(answer, `Done: ${label}.`);
+			this.accept(answer, `Done: ${said}.`);
 			return result;
-		} finally {
-			this.busy = false;
-		}
+		});
 	}
 
 	private remember(removed: Extract<EditResult, { removed: unknown }>['removed']) {
@@ -132,12 +151,11 @@ export class Studio {
 		await this.replay('redo');
 	}
 
-	private async replay(which: 'undo' | 'redo') {
-		const from = which === 'undo' ? this.done : this.undone;
-		const step = from.at(-1);
-		if (!step || this.busy) return;
-		this.busy = true;
-		try {
+	private replay(which: 'undo' | 'redo') {
+		return this.serial(async () => {
+			const from = which === 'undo' ? this.done : this.undone;
+			const step = from.at(-1);
+			if (!step) return;
 			const answer = await this.send(step[which]);
 			if (!answer.ok) return void this.refuse('history', answer.message);
 			for (const result of answer.results) if ('removed' in result) this.remember(result.removed);
@@ -149,9 +167,7 @@ export class Studio {
 				this.done = [...this.done, step];
 			}
 			this.accept(answer, `${which === 'undo' ? 'Undone' : 'Redone'}: ${step.label}.`);
-		} finally {
-			this.busy = false;
-		}
+		});
 	}
 
 	/** Deleted nodes that are not back in the map. */
