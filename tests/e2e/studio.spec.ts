@@ -223,7 +223,7 @@ test.describe('The studio', () => {
 		await saved(page, /Redone: edit claim/);
 
 		// Every other node gets its passage, selected in the source.
-		for (const [claim, passage] of [
+		const passages: [string, string][] = [
 			['Phones distract pupils during', 'phones distract pupils during lessons'],
 			['Test scores rose', 'test scores rose where phones were banned'],
 			['The test score studies', 'the test score studies were small'],
@@ -232,7 +232,8 @@ test.describe('The studio', () => {
 			['Bans are hard', 'bans are hard to enforce'],
 			['Teachers can collect', 'teachers can collect phones at the door'],
 			['Phones help pupils', 'phones help pupils look things up']
-		]) {
+		];
+		for (const [claim, passage] of passages) {
 			await row(page, claim).click();
 			await selectWithMouse(page, passage, 0);
 			await page.getByTestId('quote-it').click();
