@@ -251,6 +251,33 @@ describe('applyEdits(text, edits) changes exactly these bytes', () => {
 	});
 });
 
+describe('applyEdits(text, edits) places a new key by the schema’s order of keys', () => {
+	// Keys for the lesson and the glossary, which an older list of keys left out.
+	const text =
+		'id: m\ntitle: T\nquestion: Q?\nsummary: S.\nlesson:\n  path: [root]\nthesis:\n' +
+		'  id: root\n  claim: Root.\n  terms: [afp]\n  editorial: none\n  supports:\n' +
+		'    - id: a\n      claim: A.\n      editorial: none\n      cites:\n        - source: s\n          suffix: x\n';
+	it.each<[string, MapEdit, [string, string]]>([
+		[
+			'a note right after the claim, before terms',
+			{ kind: 'edit', id: 'root', set: { note: 'N.' } },
+			['  claim: Root.\n', '  claim: Root.\n  note: N.\n']
+		],
+		[
+			'a quote between the source and the suffix of a cite',
+			{ kind: 'edit', id: 'a', set: { cites: [{ source: 's', quote: 'q', suffix: 'x' }] } },
+			['          suffix: x\n', '          quote: q\n          suffix: x\n']
+		],
+		[
+			'discussion after summary, before lesson',
+			{ kind: 'meta', set: { discussion: ['Why?'] } },
+			['summary: S.\n', 'summary: S.\ndiscussion:\n  - Why?\n']
+		]
+	])('%s', (_, edit, change) => {
+		expect(applied(text, [edit]).text).toBe(replaced(text, [change]));
+	});
+});
+
 describe('applyEdits on real maps (frozen copies of the curated ones)', () => {
 	const real = readFileSync(fixtureMapFile('boric-election-thread'), 'utf8');
 

@@ -5,6 +5,7 @@
  * collection that grows, a key of another type) is rendered anew.
  */
 import { CST, parse } from 'yaml';
+import { AnchorSchema, MapFieldsSchema, NODE_KEYS } from '../schema';
 import {
 	endLine,
 	keyOf,
@@ -17,42 +18,8 @@ import {
 	type Token
 } from './tokens';
 
-/** Where a new key goes among the keys already there. */
-const KEY_ORDERS = [
-	// The order of schema.ts (MapSchema, then a node's fields).
-	[
-		'id',
-		'title',
-		'question',
-		'summary',
-		'discussion',
-		'reveal_order',
-		'timeline',
-		'lesson',
-		'next',
-		'source_questions',
-		'thesis'
-	],
-	[
-		'id',
-		'claim',
-		'note',
-		'cites',
-		'editorial',
-		'reading',
-		'references',
-		'terms',
-		'voice',
-		'status',
-		'contributor',
-		'submitted',
-		'session',
-		'supports',
-		'rebuts'
-	],
-	['source', 'quote', 'prefix', 'suffix'],
-	['map', 'parent', 'relation', 'rejected', 'reason', 'node']
-];
+/** Where a new key goes among the keys already there: in the order the schema lists them. */
+const KEY_ORDERS = [Object.keys(MapFieldsSchema.shape), NODE_KEYS, Object.keys(AnchorSchema.shape)];
 
 /** Plain scalars the core schema reads as null, a boolean or a number rather than a string. */
 const CORE_SCALAR =
