@@ -278,6 +278,42 @@ describe('applyEdits(text, edits) places a new key by the schema’s order of ke
 	});
 });
 
+describe('applyEdits(text, edits) at the edges of a file', () => {
+	const node = { id: 'd', claim: 'D.', editorial: 'none' };
+	const insert: MapEdit = { kind: 'insert', parent: 'root', relation: 'supports', node };
+	// Lists at column 0, a flow reveal_order, and a literal note ending the file without a line break.
+	const text =
+		'id: m\ntitle: T\nquestion: Q?\nsummary: S.\ndiscussion:\n- One?\n- Two?\nreveal_order: [a]\n' +
+		'thesis:\n  id: root\n  claim: Root.\n  editorial: none\n  supports:\n    - id: a\n      claim: A.\n' +
+		'      note: |-\n        Last';
+
+	it('a node added after a block scalar that ends the file ends that line first', () => {
+		expect(applied(text, [insert]).text).toBe(
+			`${text}\n    - id: d\n      claim: D.\n      editorial: none\n`
+		);
+	});
+
+	it('a node added after a plain value that ends the file ends that line first', () => {
+		const before = fixture('no-final-newline.yaml');
+		expect(before.endsWith('editorial: none')).toBe(true);
+		expect(applied(before, [insert]).text).toBe(
+			`${before}\n  - id: d\n    claim: D.\n    editorial: none\n`
+		);
+	});
+
+	it('the first item of a list at column 0 can go, leaving the next at its place', () => {
+		expect(applied(text, [{ kind: 'meta', set: { discussion: ['Two?'] } }]).text).toBe(
+			text.replace('- One?\n', '')
+		);
+	});
+
+	it('removing the only node reveal_order names drops reveal_order, and the emptied list its key', () => {
+		expect(applied(text, [{ kind: 'remove', id: 'a' }]).text).toBe(
+			text.replace('reveal_order: [a]\n', '').replace(/ {2}supports:\n[^]*$/, '')
+		);
+	});
+});
+
 describe('applyEdits on real maps (frozen copies of the curated ones)', () => {
 	const real = readFileSync(fixtureMapFile('boric-election-thread'), 'utf8');
 
