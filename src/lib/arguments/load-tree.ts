@@ -44,7 +44,8 @@ export function buildTree(input: MapInput, at: At): { tree: Tree; problems: Prob
 		if (first) {
 			problems.push({
 				...at([...path, 'id']),
-				message: `duplicate node id "${n.id}", first used on line ${first.line}`,
+				// Tree order puts supports first, which may be further down the file.
+				message: `duplicate node id "${n.id}", ${first.line < line ? 'first' : 'also'} used on line ${first.line}`,
 				hint: 'node ids are their URLs: give each node in a map its own id'
 			});
 		}
