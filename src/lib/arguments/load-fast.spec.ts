@@ -62,3 +62,30 @@ describe('loadMap on a map without problems (the fast path)', () => {
 		expect(problems[0]).toMatchObject({ line, message: expect.stringMatching(/quote not found/) });
 	});
 });
+
+describe('loadMap(path, text) on how ids are written', () => {
+	const map = (ids: [string, string, string]) =>
+		'id: m\ntitle: T\nquestion: Q\nsummary: S\nthesis:\n' +
+		`  id: ${ids[0]}\n  claim: R\n  editorial: E\n  supports:\n` +
+		`    - id: ${ids[1]}\n      claim: A\n      editorial: E\n` +
+		`    - id: ${ids[2]}\n      claim: B\n      editorial: E\n`;
+	it.each<[string, [string, string, string], 'fast' | 'careful']>([
+		['plainly', ['r', 'a', 'b'], 'fast'],
+		['quoted, or followed by spaces', ['"r"', "'a'", 'b  '], 'fast'],
+		['with a comment after one (the careful path)', ['r', 'a # the first', 'b'], 'careful'],
+		[
+			'twice, once in a note (the careful path)',
+			['r', 'a', 'b\n      note: |\n        id: a'],
+			'careful'
+		]
+	])('ids written %s: each node gets the line of its id', (_, ids, via) => {
+		const result = loadMap('content/arguments/m.yaml', map(ids), sourceIndexOf(new Map()));
+		expect(result.problems).toEqual([]);
+		expect(result.via).toBe(via);
+		expect(result.map!.nodes.map((n) => [n.id, n.line])).toEqual([
+			['r', 6],
+			['a', 10],
+			['b', 13]
+		]);
+	});
+});
