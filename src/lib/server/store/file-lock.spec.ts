@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkHeld, lockPath, withLock } from './file-lock.server';
+import { StoreError } from './store-error';
+
+let file: string;
+beforeEach(() => {
+	file = join(mkdtempSync(join(tmpdir(), 'atlas-lock-')), 'm.yaml');
+});
+
+describe('lockPath(file)', () => {
+	it('is a dot folder beside the file, which the loader does not read', () => {
+		expect(lockPath('/content/arguments/m.yaml')).toBe('/content/arguments/.m.yaml.lock');
+	});
+});
+
+describe('withLock(file, task)', () => {
+	it('holds the lock while the task runs and gives back what it returns', async () => {
+		const result = await withLock(file, async () => existsSync(lockPath(file)));
+		expect(result).toBe(true);
+		expect(existsSync(lockPath(file))).toBe(false);
+	});
+
+	it('releases the lock when the task throws, and throws its error', async () => {
+		const failure = new Error('no space left');
+		await expect(
+			withLock(file, async () => {
+				throw failure;
+			})
+		).rejects.toBe(failure);
+		expect(existsSync(lockPath(file))).toBe(false);
+	});
+
+	it('lets the next writer in once a task is done', async () => {
+		const order: string[] = [];
+		await Promise.all([
+			withLock(file, async () => void order.push('first')),
+			withLock(file, async () => void order.push('second'))
+		]);
+		expect(order.sort()).toEqual(['first', 'second']);
+		expect(existsSync(lockPath(file))).toBe(false);
+	});
+});
+
+describe('checkHeld(held)', () => {
+	it('refuses to go on with a lock lost meanwhile, as a conflict to try again', () => {
+		const release = async () => {};
+		expect(() => checkHeld({ release })).not.toThrow();
+		expect(() => checkHeld({ release, compromised: new Error('stale') })).toThrow(
+			new StoreError('conflict', 'the write took too long and lost its lock: try again')
+		);
+	});
+});
+
+describe('new StoreError(code, message, field)', () => {
+	it.each([
+		['not-found', 404],
+		['invalid', 400],
+		['conflict', 409],
+		['exists', 409]
+	] as const)('answers %s with HTTP %i', (code, status) => {
+		const error = new StoreError(code, 'why', 'claim');
+		expect([error.status, error.code, error.message, error.field, error.name]).toEqual([
+			status,
+			code,
+			'why',
+			'claim',
+			'StoreError'
+		]);
+	});
+});
