@@ -5,15 +5,20 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 // `npm run build:static` (ATLAS_ADAPTER=static) builds plain files for hosting
 // without a server; BASE_PATH (e.g. /atlas) when they are served from a folder.
 const isStatic = process.env.ATLAS_ADAPTER === 'static';
+// Where the static build goes, and SvelteKit's working folder: the bench
+// builds into scratch folders, beside a developer's own build.
+const staticOut = process.env.ATLAS_STATIC_OUT || 'build-static';
+const kitOut = process.env.ATLAS_KIT_OUT || '.svelte-kit';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
+		outDir: kitOut,
 		adapter: isStatic
 			? adapterStatic({
-					pages: 'build-static',
-					assets: 'build-static',
+					pages: staticOut,
+					assets: staticOut,
 					fallback: undefined,
 					// Every page must be prerendered: a route left out fails the build.
 					strict: true

@@ -1,0 +1,110 @@
+/**
+ * The static build of a big atlas: 100 generated maps of 200 nodes, built as
+ * `npm run build:static` builds (ATLAS_ADAPTER=static vite build) into a
+ * scratch folder, timed; then what it wrote, by kind of page: how many files,
+ * their total size and the largest, so a page that carries more than it
+ * needs (every source text in every contribute page, say) shows.
+ *
+ *   npm run bench -- static
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { generateMap, type Quote } from './generate';
+import { ROOT, row, scratchRoot, type Row } from './harness';
+
+export const STATIC_TARGETS = { buildSeconds: 60 };
+export const STATIC_MAPS = 100;
+export const STATIC_NODES = 200;
+
+function build(root: string, out: string, kit: string): Promise<number> {
+	const t0 = performance.now();
+	return new Promise((done, fail) => {
+		const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+			cwd: ROOT,
+			env: {
+				...process.env,
+				ATLAS_ADAPTER: 'static',
+				ATLAS_ROOT: root,
+				ATLAS_STATIC_OUT: out,
+				ATLAS_KIT_OUT: kit
+			},
+			stdio: ['ignore', 'ignore', 'pipe']
+		});
+		let stderr = '';
+		child.stderr.on('data', (d) => (stderr += d));
+		child.on('exit', (code) =>
+			code === 0
+				? done((performance.now() - t0) / 1000)
+				: fail(new Error(`the static build failed (${code}):\n${stderr.slice(-3000)}`))
+		);
+	});
+}
+
+function* files(dir: string): Generator<string> {
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) yield* files(path);
+		else yield path;
+	}
+}
+
+/** The kind of page a file of the build is: its first folder (`maps`, `contribute`, `_app`…). */
+const kindOf = (path: string) => {
+	const parts = path.split('/');
+	return parts.length > 1 ? parts[0]! : '(top)';
+};
+
+export async function staticBuild(quotes: Quote[]): Promise<Row[]> {
+	const maps = Array.from({ length: STATIC_MAPS }, (_, i) =>
+		generateMap(STATIC_NODES, quotes, { id: `static-${i + 1}`, seed: i + 1 })
+	);
+	const root = scratchRoot(maps, false);
+	const out = mkdtempSync(join(tmpdir(), 'atlas-bench-static-'));
+	// Inside the project, so that SvelteKit's generated code finds node_modules.
+	mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
+	const kit = mkdtempSync(join(ROOT, 'bench', 'out', 'kit-'));
+	try {
+		const seconds = await build(root, out, kit);
+		const kinds = new Map<string, { files: number; bytes: number; largest: number; at: string }>();
+		let total = 0;
+		for (const path of files(out)) {
+			const rel = relative(out, path);
+			const size = statSync(path).size;
+			total += size;
+			const kind = kindOf(rel);
+			const k = kinds.get(kind) ?? { files: 0, bytes: 0, largest: 0, at: '' };
+			k.files++;
+			k.bytes += size;
+			if (size > k.largest) Object.assign(k, { largest: size, at: rel });
+			kinds.set(kind, k);
+		}
+		const rows = [
+			row(
+				'static',
+				`static build of ${STATIC_MAPS} maps of ${STATIC_NODES} nodes`,
+				seconds,
+				's',
+				{ op: '<', limit: STATIC_TARGETS.buildSeconds },
+				`${(total / 1024 / 1024).toFixed(1)} MB written`
+			)
+		];
+		for (const [kind, k] of [...kinds].sort((a, b) => b[1].bytes - a[1].bytes))
+			rows.push(
+				row(
+					'static',
+					`  ${kind}/: largest file`,
+					k.largest / 1024,
+					'kB',
+					undefined,
+					`${k.at}; ${k.files.toLocaleString('en')} files, ${(k.bytes / 1024 / 1024).toFixed(1)} MB`
+				)
+			);
+		return rows;
+	} finally {
+		rmSync(root, { recursive: true, force: true });
+		rmSync(out, { recursive: true, force: true });
+		rmSync(kit, { recursive: true, force: true });
+	}
+}
