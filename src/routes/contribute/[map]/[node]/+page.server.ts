@@ -38,14 +38,11 @@ export function load({ params, url }) {
 		sources: [...content.sources.values()]
 			.map((s) => ({ id: s.id, title: s.title, cited: cited.has(s.id) }))
 			.sort((a, b) => Number(b.cited) - Number(a.cited) || a.title.localeCompare(b.title)),
-		// The static build checks quotes and picks the new node's id in the
-		// browser, so it needs the source texts and the ids already taken.
+		// The static build picks the new node's id in the browser, so it needs
+		// the ids already taken; it checks quotes there too, against the texts
+		// fetched once from /search/texts/sources.json (not carried here).
 		snippet: STATIC_SITE
-			? {
-					file: `content/arguments/${map.id}.yaml`,
-					taken: map.nodes.map((n) => n.id),
-					texts: Object.fromEntries([...content.sources.values()].map((s) => [s.id, s.text]))
-				}
+			? { file: `content/arguments/${map.id}.yaml`, taken: map.nodes.map((n) => n.id) }
 			: undefined
 	};
 }
