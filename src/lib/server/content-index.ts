@@ -40,6 +40,12 @@ export interface ContentIndex {
 	changed(): Promise<void>;
 	/** How many times files were read, for tests: a request without a change reads none. */
 	readonly reads: number;
+	/**
+	 * Goes up at every change the watcher reports and at every invalidate(), before
+	 * the change is read: what was built from the content at one version is stale
+	 * at any other (the page cache keys on it).
+	 */
+	readonly version: number;
 	close(): void;
 }
 
@@ -57,6 +63,7 @@ export function createContentIndex(
 	let dirtyMaps = new Set<string>();
 	let result: LoadResult | undefined;
 	let reads = 0;
+	let version = 0;
 	let waiting: (() => void)[] = [];
 
 	const notify = () => {
@@ -65,11 +72,13 @@ export function createContentIndex(
 		for (const r of resolve) r();
 	};
 	const everything = () => {
+		version++;
 		sources = undefined;
 		result = undefined;
 		notify();
 	};
 	const mapChanged = (name: string) => {
+		version++;
 		dirtyMaps.add(name);
 		result = undefined;
 		notify();
@@ -172,6 +181,9 @@ export function createContentIndex(
 		changed: () => new Promise((resolve) => waiting.push(resolve)),
 		get reads() {
 			return reads;
+		},
+		get version() {
+			return version;
 		},
 		close() {
 			for (const w of watchers) w.close();

@@ -53,6 +53,11 @@ export function loadInitialContent(): Problem[] {
 	return problems;
 }
 
+/** Moves at every change of the content files (the watcher) and every invalidation. */
+export function contentVersion(): number {
+	return contentIndex().version;
+}
+
 /** Read again, e.g. after this process wrote a map itself (the watcher will also see it). */
 export function invalidateContent() {
 	contentIndex().invalidate();

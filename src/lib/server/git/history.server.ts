@@ -43,6 +43,18 @@ interface Repo {
 }
 
 const repos = new Map<string, Promise<Repo | null>>();
+// Goes up whenever computed histories are forgotten; see historyVersion().
+let forgotten = 0;
+let unwatched = false;
+
+/**
+ * The version of what histories say: it moves whenever they are forgotten
+ * (HEAD moved, or this process committed). Undefined when a repository has no
+ * reflog to watch, so that nothing built from its history is kept.
+ */
+export function historyVersion(): number | undefined {
+	return unwatched ? undefined : forgotten;
+}
 
 function repoFor(contentRoot: string): Promise<Repo | null> {
 	let repo = repos.get(contentRoot);
@@ -53,12 +65,18 @@ function repoFor(contentRoot: string): Promise<Repo | null> {
 			const r: Repo = { top, cache: new Map() };
 			try {
 				const gitDir = (await git(top, ['rev-parse', '--absolute-git-dir'])).trim();
-				r.watcher = watch(join(gitDir, 'logs', 'HEAD'), { persistent: false }, () =>
-					r.cache.clear()
-				);
-				r.watcher.on('error', () => r.cache.clear());
+				const clear = () => {
+					forgotten++;
+					r.cache.clear();
+				};
+				r.watcher = watch(join(gitDir, 'logs', 'HEAD'), { persistent: false }, clear);
+				r.watcher.on('error', () => {
+					clear();
+					unwatched = true; // a dead watcher sees no more commits
+				});
 			} catch {
 				// No reflog to watch: forget the cache after every read instead.
+				unwatched = true;
 			}
 			return r;
 		})();
@@ -121,6 +139,7 @@ export async function mapHistory(contentRoot: string, mapFile: string): Promise<
 
 /** Forget computed histories, e.g. after this process committed. */
 export function forgetHistories() {
+	forgotten++;
 	for (const repo of repos.values()) void repo.then((r) => r?.cache.clear());
 }
 
