@@ -1,15 +1,19 @@
-import { mapHeading, treeNodes } from '$lib/arguments/view';
+import { pageTree } from '$lib/arguments/compact-tree';
+import { mapHeading } from '$lib/arguments/view';
 import { getContent, mapOr404 } from '$lib/server/content.server';
 import { isEditor } from '$lib/server/auth.server';
 
 // The map and its tree load once per map: moving between nodes reloads only the
-// selected node's detail (+page.server.ts), not the whole tree.
+// selected node's detail (+page.server.ts), not the whole tree. A big map's
+// tree comes without the claims a first view does not show: the page fetches
+// them from /maps/<map>/tree.json when the reader goes further.
 export function load({ params, cookies }) {
 	const map = mapOr404(getContent(), params.map);
 	return {
 		map: mapHeading(map),
-		nodes: treeNodes(map),
-		// Editors get a link to the studio (never in the static build: no cookies there).
+		tree: pageTree(map),
+		// Editors get a link to the studio (never in the static build: no cookies
+		// there). A request with a cookie is never answered from the page cache.
 		editor: isEditor(cookies)
 	};
 }

@@ -1,3 +1,4 @@
+import { claimsAround, OPENS_FULLY } from '$lib/arguments/compact-tree';
 import { nodeDetail } from '$lib/arguments/view';
 import { getContent, mapOr404, nodeOr404 } from '$lib/server/content.server';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -16,6 +17,8 @@ export async function load({ params }) {
 	const root = contentPaths().root;
 	const history = await nodeHistoryLines(root, resolve(root, map.file), node.id);
 	return {
+		// The claims around this node that a big map's tree (the layout's) leaves out.
+		claims: map.nodes.length <= OPENS_FULLY ? {} : claimsAround(map, node.id),
 		selected: {
 			...detail,
 			noteHtml: detail.note ? renderMarkdown(detail.note) : undefined,
