@@ -66,4 +66,18 @@ test.describe('a big map', () => {
 		await expect(page.getByTestId('node-detail')).toContainText(claim(150));
 		expect(fetchedTree).toBe(false);
 	});
+
+	test('the map page loads no validation or YAML library', async ({ page }) => {
+		const scripts: Promise<string>[] = [];
+		page.on('response', (r) => {
+			if (r.request().resourceType() === 'script') scripts.push(r.text());
+		});
+		await openMap(page);
+		const sources = await Promise.all(scripts);
+		expect(sources.length).toBeGreaterThan(0);
+		for (const source of sources) {
+			expect(source).not.toContain('$ZodType'); // zod: 24 kB gzip
+			expect(source).not.toContain('YAMLParseError'); // yaml
+		}
+	});
 });

@@ -6,8 +6,12 @@
  * tree file (/maps/<map>/tree.json) when the reader goes further.
  */
 import type { ArgumentMap } from './model';
-import { RELATIONS, STATUSES } from './schema';
+import type { Status } from './schema';
 import type { TreeNode } from './view';
+
+// Spelled out rather than taken from schema.ts, whose zod schemas would come
+// along into the map page's JavaScript (24 kB gzip).
+const STATUSES: readonly Status[] = ['accepted', 'proposed'];
 
 export interface CompactTree {
 	ids: string[];
@@ -28,8 +32,8 @@ export interface CompactTree {
 const LETTER = { thesis: 't', supports: 's', rebuts: 'r' } as const;
 const RELATION_OF: Record<string, TreeNode['relation']> = {
 	t: 'thesis',
-	s: RELATIONS[0],
-	r: RELATIONS[1]
+	s: 'supports',
+	r: 'rebuts'
 };
 
 /**
