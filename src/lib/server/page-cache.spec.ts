@@ -1,9 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { contentPaths } from './content-files';
+import { scratchRoot } from '../../../tests/fixtures/content-helpers';
 import { createContentIndex } from './content-index';
 import { acceptsGzip, createPageCache, keepable } from './page-cache';
 
@@ -192,10 +191,8 @@ describe('acceptsGzip(request) and keepable(response)', () => {
 
 describe('the page cache over the content index', () => {
 	it('shows a hand edit on the next request after the watcher sees it', async () => {
-		const root = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
-		cpSync('content/arguments', join(root, 'content', 'arguments'), { recursive: true });
-		cpSync('seeds', join(root, 'seeds'), { recursive: true });
-		const index = createContentIndex(contentPaths(root));
+		const paths = scratchRoot('atlas-cache');
+		const index = createContentIndex(paths);
 		try {
 			const cache = createPageCache({ version: () => String(index.version) });
 			const title = async () => {
@@ -208,7 +205,7 @@ describe('the page cache over the content index', () => {
 			const before = await title();
 			expect(await title()).toBe(before);
 			const changed = index.changed();
-			const file = join(root, 'content', 'arguments', 'technocrats-essay.yaml');
+			const file = join(paths.mapsDir, 'technocrats-essay.yaml');
 			writeFileSync(
 				file,
 				readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited by hand')
@@ -217,7 +214,7 @@ describe('the page cache over the content index', () => {
 			expect(await title()).toBe('Edited by hand');
 		} finally {
 			index.close();
-			rmSync(root, { recursive: true, force: true });
+			rmSync(paths.root, { recursive: true, force: true });
 		}
 	});
 });
