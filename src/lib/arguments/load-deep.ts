@@ -90,15 +90,23 @@ function scalar(token: CST.Token): unknown {
 	return token.type === 'scalar' ? coreScalar(resolved.value) : resolved.value;
 }
 
+/** Integers in other bases, with their digits, as js-yaml reads them (0b too). */
+const BASES: Record<string, [number, RegExp]> = {
+	b: [2, /^[01]+$/],
+	o: [8, /^[0-7]+$/],
+	x: [16, /^[0-9a-fA-F]+$/]
+};
+
 /** A plain scalar's value under the YAML 1.2 core schema, as js-yaml's CORE_SCHEMA reads it. */
 function coreScalar(s: string): unknown {
 	if (/^(?:~|null|Null|NULL)?$/.test(s)) return null;
 	if (/^(?:true|True|TRUE)$/.test(s)) return true;
 	if (/^(?:false|False|FALSE)$/.test(s)) return false;
-	if (/^[-+]?[0-9]+$/.test(s)) return Number(s);
-	if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
-	if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
-	if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(s)) return Number(s);
+	const based = /^([-+]?)0([box])(.+)$/.exec(s);
+	if (based && BASES[based[2]!]![1].test(based[3]!))
+		return (based[1] === '-' ? -1 : 1) * parseInt(based[3]!, BASES[based[2]!]![0]);
+	// A sign only before digits: js-yaml reads "-.5" as a string.
+	if (/^(?:[-+]?[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/.test(s)) return Number(s);
 	if (/^[-+]?\.(?:inf|Inf|INF)$/.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
 	if (/^\.(?:nan|NaN|NAN)$/.test(s)) return NaN;
 	return s;
