@@ -67,9 +67,9 @@ function sameLineBreaks(token: CST.SourceToken | Token, nl: string) {
 }
 
 /** Set a scalar token to `value` in its own style, quoting it when its style cannot say it. */
-export function setScalar(token: Token, value: string, nl: string, inFlow = false) {
+export function setScalar(token: Token, value: string, nl: string) {
 	if (scalarOf(token) === value && dataOf(token) === value) return;
-	const context = { afterKey: !inFlow, inFlow };
+	const context = { afterKey: true };
 	CST.setScalarValue(token, value, context);
 	if (dataOf(token) !== value)
 		CST.setScalarValue(token, value, { ...context, type: 'QUOTE_DOUBLE' });
@@ -77,16 +77,15 @@ export function setScalar(token: Token, value: string, nl: string, inFlow = fals
 }
 
 /** Put `value` into an item (a `key: value` pair or a `- value` list item) of a collection at `column`. */
-export function setItem(item: Item, value: unknown, column: number, nl: string, inFlow = false) {
+export function setItem(item: Item, value: unknown, column: number, nl: string) {
 	const token = item.value;
 	if (sameData(dataOf(token), value)) return;
-	if (typeof value === 'string' && token && CST.isScalar(token))
-		return setScalar(token, value, nl, inFlow);
+	if (typeof value === 'string' && token && CST.isScalar(token)) return setScalar(token, value, nl);
 	if (token?.type === 'block-seq' && Array.isArray(value) && value.length)
 		return setList(item, token, value, nl);
 	if (token?.type === 'block-map' && isObject(value)) return setMap(token, value, nl);
 	const key = item.key ? keyOf(item) : undefined;
-	const flow = inFlow || token?.type === 'flow-collection';
+	const flow = token?.type === 'flow-collection';
 	if (key === undefined) {
 		item.value = seqItem(value, column, nl, flow).value;
 		return;
@@ -154,16 +153,11 @@ function orderFor(map: Record<string, unknown>, key: string): string[] {
 	);
 }
 
-/** Set, add or (with undefined) remove one key of a block or flow map. */
+/**
+ * Set, add or (with undefined) remove one key of a block map; a flow map is
+ * left for the caller to write anew ('render'), on its one line.
+ */
 export function setKey(map: Token, key: string, value: unknown, nl: string): 'set' | 'render' {
-	if (map.type === 'flow-collection') {
-		const pair = map.items.find((i) => keyOf(i) === key);
-		if (value !== undefined && pair && CST.isScalar(pair.value) && typeof value === 'string') {
-			setScalar(pair.value, value, nl, true);
-			return 'set';
-		}
-		return 'render';
-	}
 	if (map.type !== 'block-map') return 'render';
 	const pair = map.items.find((i) => keyOf(i) === key);
 	if (value === undefined) {
