@@ -31,7 +31,7 @@ describe('store.addSource(meta, text, who)', () => {
 	it('numbers the text after those listed, appends its entry with the file after the id, and says so', async () => {
 		const before = readFileSync(paths.sourcesFile, 'utf8');
 		const added = await store.addSource(meta, TEXT, { author: 'Editor' });
-		expect(added).toEqual({ id: 'new-essay', file: '003_new-essay.txt', ...meta });
+		expect(added).toEqual({ ...meta, file: '003_new-essay.txt' });
 		const textFile = join(paths.seedsDir, '003_new-essay.txt');
 		expect(readFileSync(textFile, 'utf8')).toBe(TEXT);
 		const after = readFileSync(paths.sourcesFile, 'utf8');
