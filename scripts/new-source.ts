@@ -3,7 +3,7 @@
  *    --language en --description ... [--author ...] [--caveat ... (repeatable)]
  *    [--map <map-id> --question ... --summary ... --claim ... --quote ... [--map-title ...]]`
  *
- * Adds a source text to seeds/ (copied byte for byte) and its entry to
+ * Adds a source text to seeds/ (copied byte for byte; it must be UTF-8) and its entry to
  * seeds/sources.yaml, and optionally starts a map whose thesis quotes it:
  * the same checks as the app's /new page. Writes into ATLAS_ROOT (default:
  * the working directory), through the app's store: it takes the same file
@@ -11,51 +11,65 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { NotUtf8Error, utf8Text } from './utf8-text';
 import { quoteProblem } from '../src/lib/arguments/contribution';
 import { fieldErrors, NewMapSchema, NewSourceSchema } from '../src/lib/arguments/new-material';
 import { contentPaths, loadContentFromDisk } from '../src/lib/server/content-files';
 import { createStore, StoreError } from '../src/lib/server/store.server';
 
-const { values } = parseArgs({
-	options: {
-		id: { type: 'string' },
-		file: { type: 'string' },
-		title: { type: 'string' },
-		kind: { type: 'string' },
-		date: { type: 'string' },
-		'date-note': { type: 'string' },
-		language: { type: 'string' },
-		author: { type: 'string' },
-		translator: { type: 'string' },
-		'original-location': { type: 'string' },
-		description: { type: 'string' },
-		caveat: { type: 'string', multiple: true },
-		map: { type: 'string' },
-		'map-title': { type: 'string' },
-		question: { type: 'string' },
-		summary: { type: 'string' },
-		claim: { type: 'string' },
-		quote: { type: 'string' },
-		help: { type: 'boolean' }
-	},
-	strict: true
-});
+const options = {
+	id: { type: 'string' },
+	file: { type: 'string' },
+	title: { type: 'string' },
+	kind: { type: 'string' },
+	date: { type: 'string' },
+	'date-note': { type: 'string' },
+	language: { type: 'string' },
+	author: { type: 'string' },
+	translator: { type: 'string' },
+	'original-location': { type: 'string' },
+	description: { type: 'string' },
+	caveat: { type: 'string', multiple: true },
+	map: { type: 'string' },
+	'map-title': { type: 'string' },
+	question: { type: 'string' },
+	summary: { type: 'string' },
+	claim: { type: 'string' },
+	quote: { type: 'string' },
+	help: { type: 'boolean' }
+} as const;
+
+const USAGE =
+	'usage: npm run new:source -- --id <id> --file <text.txt> --title <title> --kind <kind> --date <YYYY[-MM[-DD]]> --language <en> --description <one line> [--author ...] [--translator ...] [--original-location ...] [--date-note ...] [--caveat ...]... [--map <map-id> --question ... --summary ... --claim <thesis claim> --quote <exact passage> [--map-title ...]]';
 
 function fail(message: string): never {
 	console.error(message);
 	process.exit(1);
 }
 
-if (values.help || !values.id || !values.file)
-	fail(
-		'usage: npm run new:source -- --id <id> --file <text.txt> --title <title> --kind <kind> --date <YYYY[-MM[-DD]]> --language <en> --description <one line> [--author ...] [--translator ...] [--original-location ...] [--date-note ...] [--caveat ...]... [--map <map-id> --question ... --summary ... --claim <thesis claim> --quote <exact passage> [--map-title ...]]'
-	);
+let values: ReturnType<typeof parseArgs<{ options: typeof options; strict: true }>>['values'];
+try {
+	({ values } = parseArgs({ options, strict: true }));
+} catch (e) {
+	// node:util's own words ("Unknown option '--titel'"), without its stack.
+	fail(`${(e as Error).message}\n${USAGE}`);
+}
 
+if (values.help || !values.id || !values.file) fail(USAGE);
+
+let bytes: Buffer;
+try {
+	bytes = readFileSync(values.file);
+} catch (e) {
+	fail(`cannot read ${values.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+}
+// A source is an edition: its bytes are kept as they are, so they must be UTF-8 already.
 let text: string;
 try {
-	text = readFileSync(values.file, 'utf8');
-} catch {
-	fail(`cannot read ${values.file}`);
+	text = utf8Text(bytes, values.file);
+} catch (e) {
+	if (e instanceof NotUtf8Error) fail(e.message);
+	throw e;
 }
 
 const sourceInput: Record<string, unknown> = Object.fromEntries(

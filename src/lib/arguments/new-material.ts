@@ -3,18 +3,54 @@
  * same schemas check the app's form (/new) and `npm run new:source`.
  */
 import { z } from 'zod';
+import { invalidDate } from './context';
 import { plainErrors } from './forms';
 import { CLAIM_MAX, IdSchema, QUOTE_MAX, SourceMetaSchema } from './schema';
 
 export const SOURCE_TEXT_MAX = 500_000;
 
+/** Control characters other than tab and line breaks: a binary file or a malformed request, not text. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Where the first control character of `s` is, in words, or undefined when there is none. */
+export function controlCharacter(s: string): string | undefined {
+	const at = s.search(CONTROL);
+	if (at === -1) return undefined;
+	const before = s.slice(0, at).split('\n');
+	const code = s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+	return `a control character (U+${code}${code === '0000' ? ', NUL' : ''}) at line ${before.length}, column ${before.at(-1)!.length + 1}: remove it (is it a binary file?)`;
+}
+
+/** Every string field, and every line of a list, free of control characters. */
+function noControlCharacters(value: Record<string, unknown>, ctx: z.RefinementCtx) {
+	for (const [key, v] of Object.entries(value))
+		for (const s of Array.isArray(v) ? v : [v]) {
+			const where = typeof s === 'string' ? controlCharacter(s) : undefined;
+			if (where && key !== 'text') {
+				ctx.addIssue({ code: 'custom', path: [key], message: `${key} has ${where}` });
+				break;
+			}
+		}
+}
+
 /** A source's metadata as a teacher gives it; the store picks the file name. */
-export const NewSourceSchema = SourceMetaSchema.omit({ file: true }).extend({
-	text: z
-		.string('text must be text')
-		.max(SOURCE_TEXT_MAX, `the text is longer than ${SOURCE_TEXT_MAX} characters`)
-		.refine((t) => t.trim() !== '', 'the text is empty')
-});
+export const NewSourceSchema = SourceMetaSchema.omit({ file: true })
+	.extend({
+		date: SourceMetaSchema.shape.date.superRefine((date, ctx) => {
+			const bad = invalidDate(date);
+			if (bad) ctx.addIssue({ code: 'custom', message: `${bad}: give a real date` });
+		}),
+		text: z
+			.string('text must be text')
+			.max(SOURCE_TEXT_MAX, `the text is longer than ${SOURCE_TEXT_MAX} characters`)
+			.refine((t) => t.trim() !== '', 'the text is empty')
+			.superRefine((t, ctx) => {
+				const where = controlCharacter(t);
+				if (where) ctx.addIssue({ code: 'custom', message: `the text has ${where}` });
+			})
+	})
+	.superRefine(noControlCharacters);
 
 const text = (what: string, max: number) =>
 	z
@@ -23,18 +59,20 @@ const text = (what: string, max: number) =>
 		.min(1, `${what} is empty`)
 		.max(max, `${what} is longer than ${max} characters`);
 
-export const NewMapSchema = z.strictObject({
-	id: IdSchema,
-	title: text('title', 200),
-	question: text('question', 300),
-	summary: text('summary', 3000),
-	source: IdSchema,
-	claim: text('claim', CLAIM_MAX),
-	/** Without one, the thesis waits in the studio as "Needs a passage" until one is selected. */
-	quote: z.string('quote must be text').min(1, 'quote is empty').max(QUOTE_MAX).optional(),
-	prefix: z.string().min(1).max(200).optional(),
-	suffix: z.string().min(1).max(200).optional()
-});
+export const NewMapSchema = z
+	.strictObject({
+		id: IdSchema,
+		title: text('title', 200),
+		question: text('question', 300),
+		summary: text('summary', 3000),
+		source: IdSchema,
+		claim: text('claim', CLAIM_MAX),
+		/** Without one, the thesis waits in the studio as "Needs a passage" until one is selected. */
+		quote: z.string('quote must be text').min(1, 'quote is empty').max(QUOTE_MAX).optional(),
+		prefix: z.string().min(1).max(200).optional(),
+		suffix: z.string().min(1).max(200).optional()
+	})
+	.superRefine(noControlCharacters);
 
 export type NewSource = z.infer<typeof NewSourceSchema>;
 export type NewMapInput = z.infer<typeof NewMapSchema>;
