@@ -9,7 +9,9 @@ export const entries = () => [];
 
 /**
  * The QR code (SVG) for a map's page or one node's page, as an absolute URL
- * on this server's origin (set ORIGIN behind a proxy), for phones to open.
+ * on this server's origin (set PUBLIC_URL behind a proxy), for phones to open.
+ * The image depends on the Host the page was reached by (localhost on the
+ * teacher's laptop, its wifi address for the class), so caches keep one per host.
  */
 export async function GET({ params, url }) {
 	const map = mapOr404(getContent(), params.map);
@@ -18,7 +20,8 @@ export async function GET({ params, url }) {
 	return new Response(await qrSvg(target.href), {
 		headers: {
 			'content-type': 'image/svg+xml; charset=utf-8',
-			'cache-control': 'public, max-age=300'
+			'cache-control': 'public, max-age=300',
+			vary: 'Host'
 		}
 	});
 }
