@@ -86,6 +86,11 @@ export async function start() {
 	try {
 		({ handler } = await import(handlerPath));
 	} catch (e) {
+		// A setting the app refuses at start (src/lib/server/startup.ts): its words, no stack.
+		if (/** @type {Error} */ (e).name === 'StartupError') {
+			console.error(/** @type {Error} */ (e).message);
+			process.exit(1);
+		}
 		if (/** @type {{ code?: string }} */ (e).code !== 'ERR_MODULE_NOT_FOUND') throw e;
 		console.error('No build found: run `npm run build` first, or start with `npm run serve`.');
 		process.exit(1);

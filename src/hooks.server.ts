@@ -4,10 +4,16 @@ import { formatProblems } from '$lib/arguments/problems';
 import { contentVersion, loadInitialContent } from '$lib/server/content.server';
 import { historyVersion } from '$lib/server/git/history.server';
 import { createPageCache } from '$lib/server/page-cache';
+import { StartupError, startupProblems } from '$lib/server/startup';
+import { SECURITY_HEADERS } from '$lib/security-headers.js';
 
-// Load the content before the first request. A broken file holds back only
-// itself: say which, without a stack trace, and serve everything else.
+// Refuse settings that would leave the server open (a guessable editor
+// secret, a limit that does not parse), then load the content before the
+// first request. A broken file holds back only itself: say which, without a
+// stack trace, and serve everything else.
 export const init: ServerInit = () => {
+	const refused = startupProblems();
+	if (refused.length) throw new StartupError(refused.join('\n'));
 	const problems = loadInitialContent();
 	if (problems.length) {
 		console.error(formatProblems(problems));
@@ -41,7 +47,13 @@ const pages = createPageCache({
 // (an edit to the code changes pages without changing the content).
 const caching = !building && !dev;
 
-export const handle: Handle = ({ event, resolve }) =>
-	caching && event.route.id && CACHED_ROUTES.has(event.route.id)
+// The pages' own Content-Security-Policy (kit.csp, hashes, so a cached page
+// stays valid) is kept; scripts/server.js sets the same headers on the assets.
+export const handle: Handle = async ({ event, resolve }) => {
+	const response = await (caching && event.route.id && CACHED_ROUTES.has(event.route.id)
 		? pages.respond(event.request, async () => resolve(event))
-		: resolve(event);
+		: resolve(event));
+	for (const [name, value] of Object.entries(SECURITY_HEADERS))
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	return response;
+};

@@ -8,7 +8,6 @@ import {
 	makeJoinCode,
 	normalizeJoinCode,
 	publicState,
-	RateLimiter,
 	stanceShift,
 	START_STATE,
 	tally,
@@ -198,15 +197,5 @@ describe('join codes', () => {
 		['<script>', undefined]
 	])('normalizeJoinCode(%j) is %j', (input, code) => {
 		expect(normalizeJoinCode(input)).toBe(code);
-	});
-});
-
-describe('RateLimiter', () => {
-	it('lets a burst through, then refuses until tokens refill, per key', () => {
-		const limit = new RateLimiter(3, 1);
-		expect([0, 0, 0, 0].map(() => limit.allow('a', 1000))).toEqual([true, true, true, false]);
-		expect(limit.allow('b', 1000)).toBe(true);
-		expect(limit.allow('a', 1500)).toBe(false);
-		expect(limit.allow('a', 2000)).toBe(true);
 	});
 });

@@ -424,39 +424,3 @@ export function normalizeJoinCode(input: string): string | undefined {
 	for (const ch of code) if (!CODE_ALPHABET.includes(ch)) return undefined;
 	return code;
 }
-
-// ---------------------------------------------------------------------------
-// Per-device rate limit
-
-/**
- * A token bucket per key: `burst` requests at once, refilled at `perSecond`.
- * `now` is injected so tests need no clock.
- */
-export class RateLimiter {
-	private buckets = new Map<string, { tokens: number; at: number }>();
-	constructor(
-		private readonly burst: number,
-		private readonly perSecond: number,
-		private readonly maxKeys = 100_000
-	) {}
-
-	allow(key: string, now: number): boolean {
-		let b = this.buckets.get(key);
-		if (!b) {
-			if (this.buckets.size >= this.maxKeys) this.prune(now);
-			b = { tokens: this.burst, at: now };
-			this.buckets.set(key, b);
-		}
-		b.tokens = Math.min(this.burst, b.tokens + ((now - b.at) / 1000) * this.perSecond);
-		b.at = now;
-		if (b.tokens < 1) return false;
-		b.tokens -= 1;
-		return true;
-	}
-
-	/** Forget buckets that are full again. */
-	private prune(now: number) {
-		for (const [key, b] of this.buckets)
-			if (b.tokens + ((now - b.at) / 1000) * this.perSecond >= this.burst) this.buckets.delete(key);
-	}
-}

@@ -3,6 +3,7 @@ import { getContent, getSources, invalidateContent } from './content.server';
 import { contentPaths } from './content-files';
 import { createStore, type Store } from './store.server';
 import { commitStoreChanges } from './git/store-commits.server';
+import { limits } from './limits';
 
 let store: Store | undefined;
 
@@ -13,7 +14,8 @@ export function getStore(): Store {
 		paths,
 		// The index reads sources only when seeds/ changes, so this costs a lookup.
 		sources: getSources,
-		onWrite: invalidateContent
+		onWrite: invalidateContent,
+		pendingCap: limits().pendingPerMap
 	});
 	// Who proposed a node an editor accepts or rejects: the content as it was read last.
 	commitStoreChanges(

@@ -28,13 +28,19 @@ export interface StoreOptions {
 	onWrite?: () => void;
 	/** When another process's lock counts as abandoned (ms, at least 2000). */
 	lockStaleMs?: number;
+	/** Refuse a proposal that would leave more than this many waiting for review in a map. */
+	pendingCap?: number;
 }
 
 export function createStore(options: StoreOptions) {
 	const listeners = changeListeners();
 	const notify = (event: Parameters<ChangeListener>[0]) => listeners.notify(event);
 	const onWrite = () => options.onWrite?.();
-	const context = { sources: options.sources, staleMs: options.lockStaleMs };
+	const context = {
+		sources: options.sources,
+		staleMs: options.lockStaleMs,
+		pendingCap: options.pendingCap
+	};
 	const maps = mapStore(options.paths, context, notify, onWrite);
 	const seeds = seedsStore(options.paths, options.sources, notify, options.lockStaleMs, onWrite);
 	return {

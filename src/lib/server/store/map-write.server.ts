@@ -4,7 +4,9 @@
  * check the result loads as a valid map, and write it atomically. Just before
  * the rename the file is read again: if someone saved it by hand meanwhile,
  * nothing is overwritten; the changes are made again on their version, and a
- * change that no longer applies is refused with the reason.
+ * change that no longer applies is refused with the reason. A proposal that
+ * would put more than `pendingCap` proposals in the map waiting for review is
+ * refused too.
  */
 import { basename, relative } from 'node:path';
 import {
@@ -38,6 +40,8 @@ export interface MapWriteContext {
 	root: string;
 	sources: () => Map<string, Source>;
 	staleMs?: number;
+	/** At most this many proposals waiting for review in one map; none if undefined. */
+	pendingCap?: number;
 	/** Called after the file is written, with the jobs that changed it. */
 	written: (jobs: { job: MapJob; result: EditResult }[]) => Promise<void>;
 }
@@ -57,46 +61,65 @@ function storeError(e: unknown): StoreError {
 	return new StoreError('conflict', `the write failed: ${(e as Error).message}`);
 }
 
-export function problemsOf(
+/** What the map in `text` would load as: its problems, and how many proposals wait for review. */
+export function checkMap(
 	root: string,
 	file: string,
 	text: string,
 	sources: Map<string, Source>
-): Problem[] {
-	return loadMap(relative(root, file), text, sourceIndexOf(sources)).problems;
+): { problems: Problem[]; pending: number } {
+	const { map, problems } = loadMap(relative(root, file), text, sourceIndexOf(sources));
+	return { problems, pending: map?.nodes.filter((n) => n.status === 'proposed').length ?? 0 };
 }
 
+export const problemsOf = (...args: Parameters<typeof checkMap>) => checkMap(...args).problems;
+
+const full = (cap: number) =>
+	new StoreError(
+		'full',
+		`this map has ${cap} proposals waiting for review, as many as it takes: try again once an editor has reviewed some`
+	);
+
 /**
- * The jobs applied to `text`; if the whole does not validate, each is tried
- * alone to find which break it. Guarded jobs go one by one from the start, so
- * each guard sees the text its edit will be made on.
+ * The jobs applied to `text`; if the whole does not validate, or holds more
+ * proposals than the cap allows, each is tried alone to find which to refuse.
+ * Guarded jobs go one by one from the start, so each guard sees the text its
+ * edit will be made on.
  */
 function applyJobs(ctx: MapWriteContext, file: string, text: string, jobs: MapJob[]) {
 	const sources = ctx.sources();
+	const cap = ctx.pendingCap ?? Infinity;
 	const guarded = jobs.some((j) => j.guard);
 	const all = applyEach(
 		text,
 		jobs.map((j) => j.edit)
 	);
-	if (!guarded && (all.text === text || !problemsOf(ctx.root, file, all.text, sources).length))
+	const whole =
+		guarded || all.text === text ? undefined : checkMap(ctx.root, file, all.text, sources);
+	if (!guarded && (!whole || (!whole.problems.length && whole.pending <= cap)))
 		return {
 			text: all.text,
 			outcomes: all.outcomes.map((o) => (o instanceof EditError ? storeError(o) : o))
 		};
 	let current = text;
+	let pending = checkMap(ctx.root, file, text, sources).pending;
 	const outcomes = jobs.map((job) => {
 		const conflict = job.guard?.(current);
 		if (conflict) return new StoreError('conflict', conflict);
 		const one = applyEach(current, [job.edit]);
 		const outcome = one.outcomes[0]!;
 		if (outcome instanceof EditError) return storeError(outcome);
-		const problems = problemsOf(ctx.root, file, one.text, sources);
-		if (problems.length)
+		const checked = checkMap(ctx.root, file, one.text, sources);
+		if (checked.problems.length)
 			return new StoreError(
 				'invalid',
-				`the change would break the map: ${formatProblem(problems[0]!)}`
+				`the change would break the map: ${formatProblem(checked.problems[0]!)}`
 			);
+		// Only a change that adds to the waiting proposals is refused: an
+		// editor's review still goes through a full map.
+		if (checked.pending > cap && checked.pending > pending) return full(cap);
 		current = one.text;
+		pending = checked.pending;
 		return outcome;
 	});
 	return { text: current, outcomes };

@@ -1,5 +1,5 @@
 /** Why the store refused a change, with the HTTP status and form field it maps to. */
-export type StoreErrorCode = 'not-found' | 'invalid' | 'conflict' | 'exists';
+export type StoreErrorCode = 'not-found' | 'invalid' | 'conflict' | 'exists' | 'full';
 
 export class StoreError extends Error {
 	readonly code: StoreErrorCode;
@@ -11,6 +11,6 @@ export class StoreError extends Error {
 		this.name = 'StoreError';
 		this.code = code;
 		this.field = field;
-		this.status = { 'not-found': 404, invalid: 400, conflict: 409, exists: 409 }[code];
+		this.status = { 'not-found': 404, invalid: 400, conflict: 409, exists: 409, full: 429 }[code];
 	}
 }

@@ -2,10 +2,11 @@ import { fail } from '@sveltejs/kit';
 import { ReviewSchema } from '$lib/arguments/contribution';
 import { checkForm, formStrings } from '$lib/arguments/forms';
 import type { ArchiveEntry } from '$lib/arguments/edit';
-import { editingEnabled, isEditor, signIn, signOut } from '$lib/server/auth.server';
+import { editingEnabled, isEditor, isEditorSecret, signIn, signOut } from '$lib/server/auth.server';
 import { citationsOf } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
+import { limits } from '$lib/server/limits';
 import { renderMarkdown } from '$lib/server/markdown';
 import { StoreError } from '$lib/server/store.server';
 import { serverActions } from '$lib/app/static-site';
@@ -107,18 +108,28 @@ async function review(request: Request, cookies: import('@sveltejs/kit').Cookies
 }
 
 const formActions = {
-	signin: async ({ request, cookies, url }) => {
+	signin: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
 		if (!editingEnabled())
 			return fail(403, {
 				message: 'Editing is off: set ATLAS_EDITOR_SECRET and restart the server.'
 			});
 		const secret = (await request.formData().catch(() => undefined))?.get('secret');
-		if (typeof secret !== 'string' || !signIn(cookies, secret, url.protocol === 'https:'))
+		// Checked and counted with no await between, so a burst of guesses cannot slip past.
+		const address = getClientAddress();
+		const refused = limits().signIn(address);
+		if (refused) {
+			setHeaders({ 'retry-after': String(refused.retryAfter) });
+			return fail(429, { message: refused.message });
+		}
+		if (typeof secret !== 'string' || !isEditorSecret(secret)) {
+			limits().signInFailed(address);
 			return fail(401, { message: 'That is not the editor secret.' });
+		}
+		await signIn(cookies, secret, url.protocol === 'https:');
 		return { message: 'Signed in as an editor.', which: 'signin' };
 	},
-	signout: ({ cookies }) => {
-		signOut(cookies);
+	signout: async ({ cookies }) => {
+		await signOut(cookies);
 		return { message: 'Signed out.', which: 'signout' };
 	},
 	accept: ({ request, cookies }) => review(request, cookies, 'accept'),

@@ -9,6 +9,7 @@ import { formStrings, sentence } from '$lib/arguments/forms';
 import { IdSchema, type Relation } from '$lib/arguments/schema';
 import { getContent, mapOr404, nodeOr404 } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
+import { limits } from '$lib/server/limits';
 import { StoreError } from '$lib/server/store.server';
 import { nodeEntries } from '$lib/server/entries.server';
 import { serverActions, STATIC_SITE } from '$lib/app/static-site';
@@ -50,7 +51,7 @@ export function load({ params, url }) {
 const formActions = {
 	// No content index here: the store checks the map, the node and the quote
 	// against the files themselves, so a burst of proposals costs no reloads.
-	default: async ({ request, params }) => {
+	default: async ({ request, params, getClientAddress, setHeaders }) => {
 		if (!IdSchema.safeParse(params.map).success) error(404, `No map "${params.map}"`);
 		if (!IdSchema.safeParse(params.node).success) error(404, `No node "${params.node}"`);
 		let form: FormData;
@@ -65,12 +66,19 @@ const formActions = {
 		const values = formStrings(form, CONTRIBUTION_FIELDS);
 		const parsed = parseContribution(form);
 		if (!parsed.success) return fail(400, { values, errors: parsed.errors });
+		// Counted once the proposal is well formed, so a typo costs nothing.
+		const refused = limits().proposal(getClientAddress(), params.map);
+		if (refused) {
+			setHeaders({ 'retry-after': String(refused.retryAfter) });
+			return fail(429, { values, errors: { form: refused.message } satisfies FieldErrors });
+		}
 		let id: string;
 		try {
 			({ id } = await getStore().propose(params.map, params.node, parsed.data));
 		} catch (e) {
 			if (!(e instanceof StoreError)) throw e;
 			if (e.code === 'not-found') error(404, e.message);
+			if (e.code === 'full') setHeaders({ 'retry-after': '600' });
 			const field = (e.field ?? 'form') as keyof FieldErrors;
 			return fail(e.status, { values, errors: { [field]: sentence(e.message) } as FieldErrors });
 		}

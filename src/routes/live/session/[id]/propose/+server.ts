@@ -4,6 +4,7 @@ import { DeviceSchema, LiveError } from '$lib/live/session';
 import { getStore } from '$lib/server/contribute.server';
 import { deviceLimit, getLive, readJson, refusal, sessionOr404 } from '$lib/server/live';
 import { checkProposal } from '$lib/server/live/store';
+import { limits } from '$lib/server/limits';
 import { StoreError } from '$lib/server/store.server';
 import { STATIC_SITE } from '$lib/app/static-site';
 
@@ -15,7 +16,7 @@ export const entries = () => [];
  * a "propose" prompt. It goes into the editors' review queue like any
  * proposal, tagged with the session, and counts as the student's answer.
  */
-const propose: RequestHandler = async ({ params, request }) => {
+const propose: RequestHandler = async ({ params, request, getClientAddress }) => {
 	try {
 		const record = await sessionOr404(params.id!);
 		const body = await readJson(request);
@@ -44,6 +45,13 @@ const propose: RequestHandler = async ({ params, request }) => {
 		});
 		if (!parsed.success)
 			return json({ error: 'check the proposal', fields: parsed.errors }, { status: 400 });
+		// The same limits as the contribute form: a class shares one address.
+		const refused = limits().proposal(getClientAddress(), record.mapId);
+		if (refused)
+			return json(
+				{ error: refused.message, fields: { form: refused.message } },
+				{ status: 429, headers: { 'retry-after': String(refused.retryAfter) } }
+			);
 		let id: string;
 		try {
 			({ id } = await getStore().propose(record.mapId, prompt.nodeId!, parsed.data));
