@@ -1,6 +1,7 @@
 import adapterNode from '@sveltejs/adapter-node';
 import adapterStatic from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './src/lib/security-headers.js';
 
 // `npm run build:static` (ATLAS_ADAPTER=static) builds plain files for hosting
 // without a server; BASE_PATH (e.g. /atlas) when they are served from a folder.
@@ -45,6 +46,8 @@ const config = {
 					throw new Error(message);
 			}
 		},
+		// A nonce on each server-rendered page, a hash in each prerendered one.
+		csp: { mode: 'auto', directives: CSP_DIRECTIVES },
 		alias: {
 			$content: 'content',
 			$seeds: 'seeds'

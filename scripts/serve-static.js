@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import sirv from 'sirv';
+import { SECURITY_HEADERS } from '../src/lib/security-headers.js';
 
 const dir = 'build-static';
 if (!existsSync(dir)) {
@@ -18,6 +19,8 @@ const host = process.env.HOST ?? '127.0.0.1';
 const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
 
 createServer((req, res) => {
+	// As a static host sets them from static/_headers; each page's CSP is in its <meta>.
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	const notFound = () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');

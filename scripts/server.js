@@ -18,20 +18,25 @@
 import http from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { SECURITY_HEADERS } from '../src/lib/security-headers.js';
 
 /** The header this server sets on every request; a client's own value is replaced. */
 export const PROTOCOL_HEADER = 'x-atlas-protocol';
 
 /**
- * Timeouts against idle and slow clients. requestTimeout bounds receiving a
- * request (headers and body), not sending the response, so long-lived
- * Server-Sent Events streams are not cut by it; no socket inactivity timeout
- * (server.timeout) is set for the same reason.
+ * Timeouts against idle and slow clients. A connection that sends nothing, or
+ * its headers too slowly, is closed after headersTimeout; a request body still
+ * arriving after requestTimeout is cut; a keep-alive connection idle between
+ * requests is closed after keepAliveTimeout. Node checks the first two every
+ * connectionsCheckingInterval. requestTimeout bounds receiving a request, not
+ * sending the response, so long-lived Server-Sent Events streams are not cut
+ * by it; no socket inactivity timeout (server.timeout) is set for the same reason.
  */
 export const TIMEOUTS = {
 	headersTimeout: 20_000,
 	requestTimeout: 60_000,
-	keepAliveTimeout: 10_000
+	keepAliveTimeout: 10_000,
+	connectionsCheckingInterval: 5_000
 };
 
 /**
@@ -61,6 +66,8 @@ export function publicOrigin(publicUrl) {
 export function createAtlasServer(handler, timeouts = {}) {
 	const server = http.createServer({ ...TIMEOUTS, ...timeouts }, (req, res) => {
 		req.headers[PROTOCOL_HEADER] = 'http';
+		// On every response, the built assets' too; a page's own CSP replaces the first.
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 		handler(req, res);
 	});
 	server.keepAliveTimeout = timeouts.keepAliveTimeout ?? TIMEOUTS.keepAliveTimeout;
