@@ -58,9 +58,12 @@ export function contentVersion(): number {
 	return contentIndex().version;
 }
 
-/** Read again, e.g. after this process wrote a map itself (the watcher will also see it). */
-export function invalidateContent() {
-	contentIndex().invalidate();
+/**
+ * Read `file` (a map's file name) again on the next request, or every map when
+ * none is given: after this process wrote it itself (the watcher will also see it).
+ */
+export function invalidateContent(file?: string) {
+	contentIndex().invalidate(file);
 }
 
 /** The map `id`, or a 404 that names it. Ids are only looked up, never made into paths. */

@@ -24,8 +24,8 @@ export interface StoreOptions {
 	paths: ContentPaths;
 	/** The sources, to check quotes against before a write. */
 	sources: () => Map<string, Source>;
-	/** Called after every successful write, e.g. to drop a content cache. */
-	onWrite?: () => void;
+	/** Called after every successful write with the file written, e.g. to drop it from a cache. */
+	onWrite?: (file: string) => void;
 	/** When another process's lock counts as abandoned (ms, at least 2000). */
 	lockStaleMs?: number;
 	/** Refuse a proposal that would leave more than this many waiting for review in a map. */
@@ -35,7 +35,7 @@ export interface StoreOptions {
 export function createStore(options: StoreOptions) {
 	const listeners = changeListeners();
 	const notify = (event: Parameters<ChangeListener>[0]) => listeners.notify(event);
-	const onWrite = () => options.onWrite?.();
+	const onWrite = (file: string) => options.onWrite?.(file);
 	const context = {
 		sources: options.sources,
 		staleMs: options.lockStaleMs,

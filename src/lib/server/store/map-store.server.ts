@@ -35,7 +35,7 @@ export function mapStore(
 	paths: ContentPaths,
 	ctx: Omit<MapWriteContext, 'written' | 'root'>,
 	notify: (event: ChangeEvent) => Promise<void>,
-	onWrite: () => void = () => {}
+	onWrite: (file: string) => void = () => {}
 ) {
 	// Ids are checked against the id alphabet before they become file names.
 	const mapFile = (mapId: string) => join(paths.mapsDir, `${checkedId(mapId, 'map')}.yaml`);
@@ -49,7 +49,7 @@ export function mapStore(
 				...ctx,
 				root: paths.root,
 				written: async (applied) => {
-					onWrite();
+					onWrite(mapFile(mapId));
 					for (const { job, result } of applied) {
 						const event = events.get(job)!;
 						const ids =

@@ -35,7 +35,7 @@ export function seedsStore(
 	sources: () => Map<string, Source>,
 	notify: (event: ChangeEvent) => Promise<void>,
 	staleMs?: number,
-	onWrite: () => void = () => {}
+	onWrite: (file: string) => void = () => {}
 ) {
 	// Seeds change one request at a time in this process; the lock covers other processes.
 	let queue: Promise<unknown> = Promise.resolve();
@@ -88,7 +88,7 @@ export function seedsStore(
 						checkHeld(held);
 						await writeFileAtomic(textFile, text);
 						await writeFileAtomic(paths.sourcesFile, next);
-						onWrite();
+						onWrite(paths.sourcesFile);
 						await notify({
 							file: paths.sourcesFile,
 							files: [textFile, paths.sourcesFile],
@@ -139,7 +139,7 @@ export function seedsStore(
 							);
 						checkHeld(held);
 						await writeFileAtomic(file, text);
-						onWrite();
+						onWrite(file);
 						await notify({
 							file,
 							map: map.id,
