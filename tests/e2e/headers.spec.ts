@@ -44,8 +44,8 @@ test.describe('Security headers on the server', () => {
 		const again = (await request.get(`/maps/${MAP}`)).headers()['content-security-policy'];
 		expect(again).not.toBe(csp);
 		// The built scripts carry nosniff as well.
-		const script = /src="([^"]+\.js)"|href="([^"]+\.js)"/.exec(await res.text());
-		const asset = await request.get(script![1] ?? script![2]!);
+		const script = /[^"'\s]*_app\/immutable\/[^"'\s]+\.js/.exec(await res.text());
+		const asset = await request.get(new URL(script![0], res.url()).href);
 		expect(asset.ok()).toBe(true);
 		expectSecurityHeaders(asset.headers());
 	});

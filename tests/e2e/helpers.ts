@@ -59,7 +59,9 @@ export async function selectWithMouse(page: Page, passage: string, occurrence: n
 export async function decodeQr(page: Page, qr: Locator): Promise<string | undefined> {
 	const png = await qr.screenshot();
 	const image = await page.evaluate(async (base64) => {
-		const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+		// Not fetch(data:…): the app's CSP lets pages connect to their own origin only.
+		const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+		const blob = new Blob([bytes], { type: 'image/png' });
 		const bitmap = await createImageBitmap(blob);
 		const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
 		const context = canvas.getContext('2d')!;
