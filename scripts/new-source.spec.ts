@@ -65,7 +65,7 @@ describe('npm run new:source', () => {
 			...described.map((a) => (a === '2024-02-29' ? '2024-13-45' : a))
 		);
 		expect(code).toBe(1);
-		expect(out).toMatch(/--date: date 2024-13-45 has no month 13/);
+		expect(out).toMatch(/--date: Date 2024-13-45 has no month 13: give a real date\./);
 	}, 30_000);
 
 	it('copies a UTF-8 text byte for byte, a BOM and CRLF included', async () => {

@@ -23,7 +23,7 @@ const map = {
 
 const errorsOf = (schema: typeof NewSourceSchema | typeof NewMapSchema, value: object) => {
 	const r = schema.safeParse(value);
-	return r.success ? {} : fieldErrors(r.error);
+	return r.success ? {} : fieldErrors(r.error, value as Record<string, unknown>);
 };
 
 describe('NewSourceSchema', () => {
@@ -32,7 +32,7 @@ describe('NewSourceSchema', () => {
 	});
 
 	it.each([
-		['2024-13-45', /date 2024-13-45 has no month 13: give a real date/],
+		['2024-13-45', /^Date 2024-13-45 has no month 13: give a real date\.$/],
 		['2023-02-29', /has no day 29/],
 		['2024-04-31', /has no day 31/],
 		['2024-00', /has no month 0/]
@@ -42,7 +42,7 @@ describe('NewSourceSchema', () => {
 
 	it('refuses a NUL byte in the text, saying where it is', () => {
 		expect(errorsOf(NewSourceSchema, { ...source, text: 'One line.\nAno\u0000ther.\n' }).text).toBe(
-			'the text has a control character (U+0000, NUL) at line 2, column 4: remove it (is it a binary file?)'
+			'The text has a control character (U+0000, NUL) at line 2, column 4: remove it (is it a binary file?)'
 		);
 	});
 
@@ -52,8 +52,12 @@ describe('NewSourceSchema', () => {
 			title: 'A\u0007title',
 			caveats: ['fine', 'bad\u0000']
 		});
-		expect(errors.title).toMatch(/^title has a control character \(U\+0007\) at line 1, column 2/);
-		expect(errors.caveats).toMatch(/^caveats has a control character \(U\+0000, NUL\)/);
+		expect(errors.title).toMatch(
+			/^Title has a control character \(U\+0007\) at character 2: remove it/
+		);
+		expect(errors.caveats).toMatch(
+			/^Caveats line 2 has a control character \(U\+0000, NUL\) at character 4/
+		);
 	});
 
 	it('keeps tabs and line breaks, CRLF included', () => {
@@ -65,7 +69,7 @@ describe('NewMapSchema', () => {
 	it('refuses a NUL byte in any field', () => {
 		expect(NewMapSchema.safeParse(map).success).toBe(true);
 		expect(errorsOf(NewMapSchema, { ...map, summary: 'It\u0000 was.' }).summary).toMatch(
-			/summary has a control character \(U\+0000, NUL\) at line 1, column 3/
+			/^Summary has a control character \(U\+0000, NUL\) at character 3/
 		);
 		expect(errorsOf(NewMapSchema, { ...map, quote: 'One\u0000' }).quote).toMatch(/NUL/);
 	});

@@ -13,25 +13,34 @@ export const SOURCE_TEXT_MAX = 500_000;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** Where the first control character of `s` is, in words, or undefined when there is none. */
+/**
+ * Where the first control character of `s` is, in words (its line only when
+ * `s` has several), or undefined when there is none.
+ */
 export function controlCharacter(s: string): string | undefined {
 	const at = s.search(CONTROL);
 	if (at === -1) return undefined;
 	const before = s.slice(0, at).split('\n');
 	const code = s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
-	return `a control character (U+${code}${code === '0000' ? ', NUL' : ''}) at line ${before.length}, column ${before.at(-1)!.length + 1}: remove it (is it a binary file?)`;
+	const where = s.includes('\n')
+		? `line ${before.length}, column ${before.at(-1)!.length + 1}`
+		: `character ${at + 1}`;
+	return `a control character (U+${code}${code === '0000' ? ', NUL' : ''}) at ${where}: remove it (is it a binary file?)`;
 }
 
-/** Every string field, and every line of a list, free of control characters. */
+/** Every string field, and every entry of a list (a caveat per line), free of control characters. */
 function noControlCharacters(value: Record<string, unknown>, ctx: z.RefinementCtx) {
-	for (const [key, v] of Object.entries(value))
-		for (const s of Array.isArray(v) ? v : [v]) {
+	for (const [key, v] of Object.entries(value)) {
+		if (key === 'text') continue;
+		const entries = Array.isArray(v) ? v : [v];
+		for (const [i, s] of entries.entries()) {
 			const where = typeof s === 'string' ? controlCharacter(s) : undefined;
-			if (where && key !== 'text') {
-				ctx.addIssue({ code: 'custom', path: [key], message: `${key} has ${where}` });
-				break;
-			}
+			if (!where) continue;
+			const what = Array.isArray(v) ? `${key} line ${i + 1}` : key;
+			ctx.addIssue({ code: 'custom', path: [key], message: `${what} has ${where}` });
+			break;
 		}
+	}
 }
 
 /** A source's metadata as a teacher gives it; the store picks the file name. */
