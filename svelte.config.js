@@ -46,8 +46,9 @@ const config = {
 					throw new Error(message);
 			}
 		},
-		// A nonce on each server-rendered page, a hash in each prerendered one.
-		csp: { mode: 'auto', directives: CSP_DIRECTIVES },
+		// Hashes of the inline scripts, not nonces: the server's page cache answers
+		// many readers with one rendered page, and a nonce must never be reused.
+		csp: { mode: 'hash', directives: CSP_DIRECTIVES },
 		alias: {
 			$content: 'content',
 			$seeds: 'seeds'

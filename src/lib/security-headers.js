@@ -1,8 +1,8 @@
 // The security headers every response carries, from the app's server
 // (src/hooks.server.ts) and from the static build's (scripts/serve-static.js,
 // static/_headers for hosts that read one). The Content-Security-Policy of the
-// pages themselves is kit.csp in svelte.config.js: SvelteKit adds a nonce or a
-// hash for each inline script it writes. frame-ancestors works only as a
+// pages themselves is kit.csp in svelte.config.js: SvelteKit adds the hash of
+// each inline script it writes. frame-ancestors works only as a
 // header, never in a page's <meta>, so it is here too.
 
 /** @type {Record<string, string>} */
