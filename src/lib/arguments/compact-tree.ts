@@ -59,8 +59,8 @@ export function compactTree(
 
 /** Maps up to this many nodes open fully (ArgumentTree): their pages carry every claim. */
 export const OPENS_FULLY = 120;
-/** How deep below the thesis a big map's page carries claims (ArgumentTree opens 2 levels). */
-export const FIRST_VIEW_DEPTH = 3;
+/** How deep below the thesis a big map's page carries claims: as deep as ArgumentTree opens it. */
+export const FIRST_VIEW_DEPTH = 2;
 
 /** The claims of `selectedId` and its line to the thesis, and of every node beside them, by id. */
 export function claimsAround(
