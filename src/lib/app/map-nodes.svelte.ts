@@ -5,7 +5,7 @@
  * once per version of the page data, when the reader goes further (touches
  * the tree, searches, expands all, prints).
  */
-import { resolve } from '$app/paths';
+import { fetchMapTree } from './map-tree';
 import { treeNodesOf, type CompactTree } from '$lib/arguments/compact-tree';
 import type { TreeNode } from '$lib/arguments/view';
 
@@ -44,12 +44,7 @@ export class MapNodes {
 		const { mapId, tree } = this.#source();
 		if (this.complete) return Promise.resolve();
 		if (this.#pending?.for === tree) return this.#pending.done;
-		const done = fetch(resolve('/maps/[map]/tree.json', { map: mapId }))
-			.then((response) => {
-				if (!response.ok)
-					throw new Error(`the map's tree could not be loaded (${response.status})`);
-				return response.json() as Promise<CompactTree>;
-			})
+		const done = fetchMapTree(mapId)
 			.then((full) => {
 				const claims: Record<string, string> = {};
 				full.ids.forEach((id, i) => (claims[id] = full.claims[i]!));

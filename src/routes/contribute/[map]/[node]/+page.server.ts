@@ -39,12 +39,10 @@ export function load({ params, url }) {
 		sources: [...content.sources.values()]
 			.map((s) => ({ id: s.id, title: s.title, cited: cited.has(s.id) }))
 			.sort((a, b) => Number(b.cited) - Number(a.cited) || a.title.localeCompare(b.title)),
-		// The static build picks the new node's id in the browser, so it needs
-		// the ids already taken; it checks quotes there too, against the texts
-		// fetched once from /search/texts/sources.json (not carried here).
-		snippet: STATIC_SITE
-			? { file: `content/arguments/${map.id}.yaml`, taken: map.nodes.map((n) => n.id) }
-			: undefined
+		// The static build makes the proposal into YAML for this file in the
+		// browser, checking its quote against /search/texts/sources.json and
+		// picking its id beside those of /maps/<map>/tree.json (fetched then, not carried).
+		snippet: STATIC_SITE ? { file: `content/arguments/${map.id}.yaml` } : undefined
 	};
 }
 
