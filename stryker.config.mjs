@@ -6,8 +6,8 @@
 // Two runs: this one, the pure core (anchoring, loading, edits) against its own
 // specs; stryker.store.config.mjs, the store, against every spec that uses it.
 //
-// While working on one module, run it alone and reuse the last results:
-//   npx stryker run --incremental --mutate src/lib/arguments/anchor.ts
+// While working on one module, run it alone, reusing its own last results:
+//   npx stryker run --mutate src/lib/arguments/anchor.ts --incremental --incrementalFile reports/anchor.json
 // The results (and the HTML report) go to reports/, which git ignores.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

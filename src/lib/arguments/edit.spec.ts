@@ -505,6 +505,29 @@ describe('insertNode and the archive', () => {
 		expect([one.id, two.id]).toEqual(['a-new-claim-with-a-colon', 'a-new-claim-with-a-colon-2']);
 	});
 
+	it('appendArchiveEntry starts an empty archive with its header, and ends an unfinished last line', () => {
+		const entry = {
+			map: 'm',
+			parent: 'root',
+			relation: 'rebuts' as const,
+			rejected: '2026-11-22T08:00:00.000Z',
+			node: { id: 'x', claim: 'X.', editorial: 'none' }
+		};
+		const body =
+			'- map: m\n  parent: root\n  relation: rebuts\n  rejected: 2026-11-22T08:00:00.000Z\n' +
+			'  node:\n    id: x\n    claim: X.\n    editorial: none\n';
+		const header = '# Rejected proposals and deleted nodes, newest last. Not read as a map.\n';
+		expect(appendArchiveEntry('', entry)).toBe(header + body);
+		expect(appendArchiveEntry(' \n\n', entry)).toBe(header + body);
+		expect(appendArchiveEntry('# mine\n- a', entry)).toBe(`# mine\n- a\n${body}`);
+		expect(appendArchiveEntry('# mine\n', entry)).toBe(`# mine\n${body}`);
+	});
+
+	it('archiveEntries reads nothing from an archive that is not a list', () => {
+		expect(archiveEntries('')).toEqual([]);
+		expect(archiveEntries('a: 1\n')).toEqual([]);
+	});
+
 	it('appendArchiveEntry keeps what is there and archiveEntries reads them in order', () => {
 		const entry = (id: string) => ({
 			map: 'm',
