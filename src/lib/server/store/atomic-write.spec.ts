@@ -32,6 +32,22 @@ describe('writeFileAtomic(file, data, options)', () => {
 		expect(statSync(join(dir, 'fresh.yaml')).mode & 0o777).toBe(0o644);
 	});
 
+	it('closes every file it opens, also when beforeRename refuses', async () => {
+		// A server that leaked a handle per write would stop at the limit of open files.
+		const open = () => readdirSync('/proc/self/fd').length;
+		await writeFileAtomic(file, 'warm up\n');
+		const before = open();
+		for (let i = 0; i < 20; i++) {
+			await writeFileAtomic(file, `write ${i}\n`);
+			await writeFileAtomic(file, 'refused\n', {
+				beforeRename: () => {
+					throw new Error('no');
+				}
+			}).catch(() => {});
+		}
+		expect(open()).toBe(before);
+	});
+
 	it('runs beforeRename with the new text on disk beside the old file, which is still in place', async () => {
 		writeFileSync(file, 'old\n');
 		let seen: { map: string; tmp: string[] } | undefined;

@@ -18,7 +18,8 @@ export function keyedQueue<J>(run: (key: string, take: () => J[]) => Promise<voi
 	async function drain(key: string) {
 		running.add(key);
 		try {
-			while (pending.get(key)?.length) {
+			// push() queues the job before it starts a drain, so the key is there.
+			while (pending.get(key)!.length) {
 				await run(key, () => pending.get(key)!.splice(0)).catch(() => {});
 			}
 		} finally {
