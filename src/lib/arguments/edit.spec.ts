@@ -314,6 +314,91 @@ describe('applyEdits(text, edits) at the edges of a file', () => {
 	});
 });
 
+describe('applyEdits(text, edits) changes only what differs', () => {
+	const crlf = [
+		'id: m',
+		'title: T',
+		'question: Q?',
+		'summary: S.',
+		'thesis:',
+		'  id: root',
+		'  claim: >-',
+		'    A folded',
+		'    claim.',
+		'  editorial: none',
+		'  cites:',
+		'    - source: s',
+		'      quote: "q"',
+		'      prefix: p # keep',
+		''
+	].join('\r\n');
+
+	it('a value set to what it is already changes no byte, in block and flow lists', () => {
+		const same: MapEdit = {
+			kind: 'edit',
+			id: 'root',
+			set: { cites: [{ source: 's', quote: 'q', prefix: 'p' }] }
+		};
+		expect(applied(crlf, [same]).text).toBe(crlf);
+		const flow = fixture('flow.yaml');
+		const cites = [{ source: 's', quote: 'a quote' }];
+		expect(applied(flow, [{ kind: 'edit', id: 'c', set: { cites } }]).text).toBe(flow);
+	});
+
+	it('a key left out of a cite is dropped alone, keeping the others’ quoting and comments', () => {
+		const edit: MapEdit = {
+			kind: 'edit',
+			id: 'root',
+			set: { cites: [{ source: 's', quote: 'q' }] }
+		};
+		expect(applied(crlf, [edit]).text).toBe(crlf.replace('      prefix: p # keep\r\n', ''));
+	});
+
+	it('a folded claim set to two lines keeps the file’s CRLF line breaks', () => {
+		const edit: MapEdit = { kind: 'edit', id: 'root', set: { claim: 'Line one\nline two' } };
+		const { text } = applied(crlf, [edit]);
+		expect(text.split('\r\n').every((line) => !line.includes('\n'))).toBe(true);
+		expect(dataOf(text).thesis.claim).toBe('Line one\nline two');
+		expect(text.startsWith(crlf.split('  claim:')[0]!)).toBe(true);
+		expect(text.endsWith(crlf.slice(crlf.indexOf('  editorial:')))).toBe(true);
+	});
+
+	it.each<[string, string[], [string, string][]]>([
+		[
+			'dropping the middle question takes only its lines',
+			[
+				'A plain question that goes on over two lines?',
+				'A double-quoted question with an escaped break?'
+			],
+			[["  - 'A single-quoted question\n    over two lines?'\n", '']]
+		],
+		[
+			'changing the first question leaves the others in their quoting',
+			[
+				'New?',
+				'A single-quoted question over two lines?',
+				'A double-quoted question with an escaped break?'
+			],
+			[['  - A plain question\n    that goes on over two lines?\n', '  - New?\n']]
+		],
+		[
+			'adding a question at the end leaves the others',
+			[
+				'A plain question that goes on over two lines?',
+				'A single-quoted question over two lines?',
+				'A double-quoted question with an escaped break?',
+				'Last?'
+			],
+			[['    with an escaped break?"\n', '    with an escaped break?"\n  - Last?\n']]
+		]
+	])('discussion: %s', (_, discussion, changes) => {
+		const before = fixture('scalars.yaml');
+		expect(applied(before, [{ kind: 'meta', set: { discussion } }]).text).toBe(
+			replaced(before, changes)
+		);
+	});
+});
+
 describe('applyEdits on real maps (frozen copies of the curated ones)', () => {
 	const real = readFileSync(fixtureMapFile('boric-election-thread'), 'utf8');
 
