@@ -90,6 +90,7 @@ describe('applyEdits on awkward layouts', () => {
 			it(`${f.file}: ${name} gives the intended data and changes at most ${most} lines`, () => {
 				const { text, results } = applied(before, [edit]);
 				const first = results[0]!;
+				expect(first.kind).toBe(edit.kind);
 				const id = first.kind === 'insert' ? first.id : undefined;
 				expect(dataOf(text)).toEqual(modelEdit(dataOf(before), edit, id));
 				const { removed, added } = lineDiff(before, text);
@@ -471,25 +472,51 @@ describe('applyEdits on real maps (frozen copies of the curated ones)', () => {
 
 describe('applyEdits refuses', () => {
 	const small = fixture('comments.yaml');
-	it.each<[MapEdit, RegExp]>([
-		[{ kind: 'insert', parent: 'nope', relation: 'supports', node: proposal }, /no node "nope"/],
+	it.each<[MapEdit, string, string]>([
+		[
+			{ kind: 'insert', parent: 'nope', relation: 'supports', node: proposal },
+			'unknown-node',
+			'no node "nope" in this map'
+		],
 		[
 			{ kind: 'insert', parent: 'root', relation: 'supports', node: { ...proposal, id: 'b' } },
-			/exists already/
+			'exists',
+			'a node "b" exists already in this map'
 		],
-		[{ kind: 'accept', id: 'b' }, /not a proposal/],
-		[{ kind: 'reject', id: 'b' }, /not a proposal/],
-		[{ kind: 'remove', id: 'root' }, /thesis/],
-		[{ kind: 'move', id: 'root', parent: 'a', relation: 'supports' }, /thesis/],
+		[{ kind: 'accept', id: 'b' }, 'not-proposed', 'node "b" is not a proposal'],
+		[{ kind: 'reject', id: 'b' }, 'not-proposed', 'node "b" is not a proposal'],
+		[
+			{ kind: 'remove', id: 'root' },
+			'thesis',
+			'the thesis has no parent: it cannot be moved or removed'
+		],
+		[
+			{ kind: 'move', id: 'root', parent: 'a', relation: 'supports' },
+			'thesis',
+			'the thesis has no parent: it cannot be moved or removed'
+		],
+		[
+			{ kind: 'relate', id: 'root', relation: 'rebuts' },
+			'thesis',
+			'the thesis has no parent: it cannot be moved or removed'
+		],
 		[
 			{ kind: 'reorder', parent: 'root', relation: 'supports', order: ['a'] },
-			/exactly the supports/
+			'unknown-node',
+			'the new order must list exactly the supports of "root": a, b'
+		],
+		[
+			{ kind: 'reorder', parent: 'root', relation: 'supports', order: ['a', 'c'] },
+			'unknown-node',
+			'the new order must list exactly the supports of "root": a, b'
+		],
+		[
+			{ kind: 'reorder', parent: 'b', relation: 'rebuts', order: [] },
+			'unknown-node',
+			'the new order must list exactly the rebuts of "b": '
 		]
-	])('%o', (edit, message) => {
-		const result = applyEdits(small, [edit]);
-		expect(result).toEqual({
-			problems: [expect.objectContaining({ edit: 0, message: expect.stringMatching(message) })]
-		});
+	])('%o', (edit, code, message) => {
+		expect(applyEdits(small, [edit])).toEqual({ problems: [{ edit: 0, code, message }] });
 	});
 
 	it('a node cannot move under itself', () => {
@@ -497,7 +524,13 @@ describe('applyEdits refuses', () => {
 		expect(
 			applyEdits(map, [{ kind: 'move', id: 'a', parent: 'a1', relation: 'supports' }])
 		).toEqual({
-			problems: [expect.objectContaining({ code: 'cycle' })]
+			problems: [
+				{
+					edit: 0,
+					code: 'cycle',
+					message: 'node "a1" is inside "a": a node cannot move under itself'
+				}
+			]
 		});
 	});
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent, loadMap, sourceIndexOf } from './load';
+import { loadContent, loadMap, mapIdOfFile, sourceIndexOf } from './load';
 import type { Source } from './model';
 import { formatProblem } from './problems';
 
@@ -164,5 +164,100 @@ describe('combine(...), through loadContent(files)', () => {
 			['a', 0, 13],
 			['r', 29, 37]
 		]);
+	});
+});
+
+describe('loadMap(path, text, sources) on what a map file is', () => {
+	const index = (broken: string[] = []) => ({
+		sources: new Map(),
+		broken: new Set(broken),
+		unreadable: false
+	});
+
+	it('asks for .yaml, reading nothing', () => {
+		expect(loadMap('content/arguments/m.yml', HEAD + TREE, index())).toEqual({
+			problems: [
+				{
+					file: 'content/arguments/m.yml',
+					line: 1,
+					col: 1,
+					message: 'a map file name ends in .yaml',
+					hint: 'rename it to m.yaml'
+				}
+			],
+			via: 'none',
+			waitsFor: []
+		});
+	});
+
+	it.each([
+		['a list', '- a\n- b\n'],
+		['a list with an anchor (the careful path)', '- &a x\n- *a\n']
+	])('refuses %s as not a map', (_, text) => {
+		expect(loadMap('content/arguments/m.yaml', text, index())).toEqual({
+			problems: [
+				{
+					file: 'content/arguments/m.yaml',
+					line: 1,
+					col: 1,
+					message: 'a map file is a mapping with id, title, question, summary and thesis',
+					hint: 'see docs/content-format.md for a complete example'
+				}
+			],
+			via: 'none',
+			waitsFor: []
+		});
+	});
+
+	it('on the fast path, a map citing a broken source waits for it, without problems', () => {
+		const body = TREE.replace(
+			'  claim: R\n  editorial: E\n',
+			'  claim: R\n  cites:\n    - source: gone\n      quote: Q\n'
+		);
+		expect(loadMap('content/arguments/m.yaml', HEAD + body, index(['gone']))).toEqual({
+			problems: [],
+			via: 'fast',
+			waitsFor: ['gone']
+		});
+	});
+});
+
+describe('mapIdOfFile(path) and loadContent(files) with unreadable files', () => {
+	it.each([
+		['content/arguments/m.yaml', 'm'],
+		['m.yaml', 'm'],
+		['content/arguments/a.b.yaml', 'a.b'],
+		['x.y/m', 'm']
+	])('%s is map %s', (path, id) => {
+		expect(mapIdOfFile(path)).toBe(id);
+	});
+
+	it('reports a map file and a context file it could not read, and keeps the rest', () => {
+		const unreadable = {
+			file: 'content/context/glossary.yaml',
+			line: 1,
+			col: 1,
+			message: 'not UTF-8',
+			hint: 'save it'
+		};
+		const broken = {
+			file: 'content/arguments/b.yaml',
+			line: 2,
+			col: 1,
+			message: 'not UTF-8',
+			hint: 'save it'
+		};
+		const { problems, problemsByMap, content } = loadContent({
+			sourcesFile: { path: 'seeds/sources.yaml', text: '[]' },
+			sourceTexts: new Map(),
+			maps: [
+				{ path: 'content/arguments/m.yaml', text: HEAD + TREE },
+				{ path: 'content/arguments/b.yaml', problem: broken }
+			],
+			unreadable: [unreadable]
+		});
+		expect(problems).toEqual([broken, unreadable]);
+		expect(problemsByMap.get('b')).toEqual([broken]);
+		expect([...content.maps.keys()]).toEqual(['m']);
 	});
 });
