@@ -27,6 +27,14 @@ appendFileSync(
 	join(root, 'seeds', 'sources.yaml'),
 	'\n' + readFileSync(join(fixtures, 'seeds', 'sources.yaml'), 'utf8')
 );
+// The fixtures' context: their own timelines, and their terms added to the glossary.
+cpSync(join(fixtures, 'context', 'timelines'), join(root, 'content', 'context', 'timelines'), {
+	recursive: true
+});
+appendFileSync(
+	join(root, 'content', 'context', 'glossary.yaml'),
+	'\n' + readFileSync(join(fixtures, 'context', 'glossary.yaml'), 'utf8')
+);
 // A git repository, like the project's own checkout: every change the app
 // writes is committed, and the history pages read it back.
 const git = (...args) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });

@@ -7,7 +7,8 @@
  * Notes are markdown; the caller passes the renderer (the server's sanitizing
  * one), so this module stays free of DOM and server code.
  */
-import type { ArgumentMap, Content } from './model';
+import { mapContext, type MapContext } from './context-view';
+import type { ArgumentMap, Content, Reference } from './model';
 import { citationsOf, mapHeading, withoutProposed, type Citing, type TreeNode } from './view';
 
 /** Markdown in, sanitized HTML out. */
@@ -20,6 +21,10 @@ export interface ClassNode extends TreeNode {
 	cites: Citing[];
 	/** The node's context note as HTML: the presenter view and the handouts only, never the projector. */
 	noteHtml?: string;
+	/** "The map's reading": where the node's place is the editors' interpretation. Shown wherever the node is. */
+	reading?: string;
+	/** Outside references for an editorial node or its note. */
+	references: Reference[];
 }
 
 export interface Slides {
@@ -28,6 +33,8 @@ export interface Slides {
 	slides: ClassNode[];
 	/** Every shown node id, depth-first: the order the outline reads in. */
 	treeOrder: string[];
+	/** The editors' context: timeline with the sources on it, what happened next, lesson path. */
+	context: MapContext;
 }
 
 function classNodes(content: Content, map: ArgumentMap, notes?: RenderMarkdown) {
@@ -40,7 +47,9 @@ function classNodes(content: Content, map: ArgumentMap, notes?: RenderMarkdown) 
 		editorial: node.editorial !== undefined,
 		editorialText: node.editorial,
 		cites: citationsOf(content, node),
-		noteHtml: notes && node.note ? notes(node.note) : undefined
+		noteHtml: notes && node.note ? notes(node.note) : undefined,
+		reading: node.reading,
+		references: node.references
 	}));
 }
 
@@ -54,7 +63,8 @@ export function slides(content: Content, map: ArgumentMap, notes?: RenderMarkdow
 	return {
 		map: mapHeading(map),
 		slides: map.revealOrder.flatMap((id) => byId.get(id) ?? []),
-		treeOrder: nodes.map((n) => n.id)
+		treeOrder: nodes.map((n) => n.id),
+		context: mapContext(content, map)
 	};
 }
 
@@ -91,6 +101,8 @@ export interface Handout {
 	/** Depth-first, parents before children. */
 	nodes: HandoutNode[];
 	sources: HandoutSource[];
+	/** The editors' context; the lesson path is for the teacher handout only. */
+	context: MapContext;
 }
 
 /**
@@ -106,6 +118,7 @@ export function handout(
 	notes: RenderMarkdown
 ): Handout {
 	const nodes = classNodes(content, map, notes);
+	const context = mapContext(content, map);
 	const number = new Map<string, number>();
 	for (const cite of nodes.flatMap((n) => n.cites))
 		if (!number.has(cite.sourceId)) number.set(cite.sourceId, number.size + 1);
@@ -137,6 +150,7 @@ export function handout(
 			...n,
 			cites: n.cites.map((c) => ({ ...c, sourceNumber: number.get(c.sourceId)! }))
 		})),
-		sources
+		sources,
+		context: { ...context, lesson: audience === 'teacher' ? context.lesson : undefined }
 	};
 }

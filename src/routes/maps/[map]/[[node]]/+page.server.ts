@@ -1,4 +1,5 @@
 import { claimsAround, OPENS_FULLY } from '$lib/arguments/compact-tree';
+import { claimParts, nodeTermIds } from '$lib/arguments/context-view';
 import { nodeDetail } from '$lib/arguments/view';
 import { getContent, mapOr404, nodeOr404 } from '$lib/server/content.server';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -23,6 +24,16 @@ export async function load({ params }) {
 			...detail,
 			noteHtml: detail.note ? renderMarkdown(detail.note) : undefined,
 			history
+		},
+		/** The editors' additions to this node, shown apart from its sources. */
+		nodeContext: {
+			reading: node.reading,
+			references: node.references,
+			claimParts: claimParts(content, node),
+			terms: nodeTermIds(content, node).flatMap((id) => {
+				const t = content.glossary.find((g) => g.id === id);
+				return t ? [{ id: t.id, term: t.term, definition: t.definition }] : [];
+			})
 		}
 	};
 }
