@@ -125,6 +125,50 @@ describe('zodProblems, through loadMap(path, text)', () => {
 	});
 });
 
+describe('mapKeysAt(path), through the keys "did you mean" offers', () => {
+	const top = 'id: m\ntitle: T\nquestion: Q\nsummary: S\n';
+	const thesis = 'thesis:\n  id: r\n  claim: C\n  editorial: E\n';
+	it.each([
+		[
+			'in a reference',
+			HEAD + '  editorial: E\n  references:\n    - titel: X\n      url: https://example.org/\n',
+			[
+				'10:7: unknown key `titel` in thesis.references[0] — did you mean `title`? allowed keys: title, publisher, url'
+			]
+		],
+		[
+			'in a lesson',
+			`${top}lesson:\n  pth: [r]\n${thesis}`,
+			['6:3: unknown key `pth` in lesson — did you mean `path`? allowed keys: path, skip']
+		],
+		[
+			'in a branch a lesson skips',
+			`${top}lesson:\n  path: [r, r]\n  skip:\n    - { nod: r, name: N }\n${thesis}`,
+			['8:9: unknown key `nod` in lesson.skip[0] — did you mean `node`? allowed keys: node, name']
+		],
+		[
+			'in what happened next',
+			`${top}next:\n  txt: Later\n${thesis}`,
+			['6:3: unknown key `txt` in next — did you mean `text`? allowed keys: text, events']
+		]
+	])('%s', (_, text, expected) => {
+		expect(problemsOf(text).filter((p) => p.includes('unknown key'))).toEqual(expected);
+	});
+
+	it('reports a child that is not a node at its place, and checks its siblings', () => {
+		expect(
+			problemsOf(
+				HEAD +
+					'  editorial: E\n  supports:\n    - 5\n    - id: a\n      claim: A\n      colour: red\n'
+			)
+		).toEqual([
+			'10:7: thesis.supports[0]: Invalid input: expected object, received number (saw "5") — write an object here',
+			'12:14: thesis.supports[1].claim: node cites no source: add `cites:` with a quote, or say why not with `editorial:`',
+			`13:7: unknown key \`colour\` in thesis.supports[1] — allowed keys: ${NODE_KEYS}`
+		]);
+	});
+});
+
 describe('parseYaml(file, source)', () => {
 	it.each([
 		[

@@ -2,7 +2,7 @@
 import type { CST } from 'yaml';
 import type { Relation } from '../schema';
 import { EditError } from './errors';
-import { keyOf, pairIn, scalarOf, valueItems, type Item, type Token, type Tree } from './tokens';
+import { pairIn, scalarOf, valueItems, type Item, type Token, type Tree } from './tokens';
 
 export const RELATIONS: readonly Relation[] = ['supports', 'rebuts'];
 
@@ -75,5 +75,3 @@ export function subtreeIds(ref: NodeRef, index: NodeIndex): Set<string> {
 	}
 	return ids;
 }
-
-export const isKey = (item: Item, key: string) => keyOf(item) === key;

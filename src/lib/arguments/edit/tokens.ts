@@ -74,11 +74,6 @@ export function ownIndent(pair: Item) {
 	if (lineEnd >= 0) value.items[0].start.unshift(...sep.splice(lineEnd + 1));
 }
 
-/** The column a block collection's items start at. */
-export function columnOf(collection: BlockCollection): number {
-	return collection.indent;
-}
-
 /** Whether the item's text ends with a line break (not so at the end of a file without one). */
 export function endsLine(item: Item): boolean {
 	return /\n$/.test(CST.stringify(item));
