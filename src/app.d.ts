@@ -6,6 +6,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** For a map that does not load, shown to a signed-in editor: `file:line:col: message — hint`. */
+			problems?: string[];
 		}
 	}
 }
