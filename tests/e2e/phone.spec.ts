@@ -1,23 +1,36 @@
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
+import { everyRoute, propose, signIn, startLive, visits, type Subjects, type Visit } from './pages';
 
-// Every route on a 375×812 touch phone, with the fixture map e2e-school-day:
-// nothing scrolls sideways, controls are at least 44 px tall, text at least 16 px.
+// Every page on a 375×812 touch phone, with the fixture map e2e-school-day:
+// nothing scrolls sideways, controls are at least 44 px tall, text at least
+// 16 px, and axe finds nothing serious. Review is seen with a proposal waiting,
+// and the live pages with a session running.
 const MAP = 'e2e-school-day';
-const ROUTES = [
-	'/',
-	`/maps/${MAP}`,
-	`/maps/${MAP}/sleep`,
-	`/outline/${MAP}`,
-	`/sources/e2e-school-day`,
-	`/sources/e2e-school-day?at=0-20#passage`,
-	'/search',
-	'/search?q=buses'
-];
-// Not yet: /present (its header is 630 px wide at 375 px), /contribute (648 px wide), /new
-// (passed before c44fea0 changed it; not checked since), /print (the new handout's answer
-// space is 453 px wide) and /review once proposals are listed (wider than the screen).
+const SECRET = 'e2e-editor-secret';
+const subjects: Subjects = {
+	map: MAP,
+	node: 'sleep',
+	source: 'e2e-school-day',
+	at: '0-20',
+	word: 'buses'
+};
 
 test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+test.beforeAll(async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ baseURL });
+	await signIn(context.request, baseURL!, SECRET);
+	await propose(
+		context.request,
+		baseURL!,
+		MAP,
+		'buses',
+		`A proposal for the phone check ${Date.now()}`
+	);
+	subjects.live = await startLive(context, baseURL!, MAP);
+	await context.close();
+});
 
 /** What on the page is wider than the screen, small to tap, or small to read. */
 async function phoneProblems(page: Page) {
@@ -28,15 +41,23 @@ async function phoneProblems(page: Page) {
 				el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''
 			}> "${(el.textContent ?? '').trim().slice(0, 30)}"`;
 		const width = document.documentElement.clientWidth;
-		if (document.documentElement.scrollWidth > width)
+		if (document.documentElement.scrollWidth > width) {
 			problems.push(`page is ${document.documentElement.scrollWidth} px wide`);
+			// Name the widest culprits, so the message says where to look.
+			for (const el of document.querySelectorAll('body *')) {
+				const r = el.getBoundingClientRect();
+				if (r.right > width + 1 && r.width > 0 && !el.closest('svg'))
+					problems.push(`${name(el)} reaches ${Math.round(r.right)} px`);
+				if (problems.length > 6) break;
+			}
+		}
 		const visible = (el: Element) => {
 			const r = el.getBoundingClientRect();
 			const s = getComputedStyle(el);
 			return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !el.closest('svg');
 		};
 		for (const el of document.querySelectorAll(
-			'button, select, input:not([type=hidden]), textarea, [role=button], a.button'
+			'button, select, input:not([type=hidden]), textarea, [role=button], a.button, summary'
 		)) {
 			if (!visible(el)) continue;
 			const target = el.closest('label') ?? el;
@@ -54,9 +75,22 @@ async function phoneProblems(page: Page) {
 	});
 }
 
-for (const route of ROUTES)
-	test(`${route} fits a phone`, async ({ page }) => {
-		await page.goto(route);
+test('the list below visits every page the app has', () => {
+	const listed = new Set(visits({ ...subjects, live: { id: 'x', code: 'x' } }).map((v) => v.route));
+	expect(everyRoute().filter((route) => !listed.has(route))).toEqual([]);
+});
+
+const check = (visit: Visit) =>
+	test(`${visit.name} (${visit.path}) fits a phone`, async ({ page, baseURL }) => {
+		if (visit.editor) await signIn(page.request, baseURL!, SECRET);
+		const v = visits(subjects).find((x) => x.name === visit.name)!;
+		const response = await page.goto(v.path);
+		expect(response?.status(), v.path).toBeLessThan(400);
 		await expect(page.locator('main, [data-testid=presentation]').first()).toBeVisible();
+		await page.waitForFunction(() => document.readyState === 'complete');
 		expect(await phoneProblems(page)).toEqual([]);
+		expect(await seriousViolations(page)).toEqual([]);
 	});
+
+// The subjects' live session exists only once beforeAll has run: list the visits with a placeholder.
+for (const visit of visits({ ...subjects, live: { id: 'x', code: 'x' } })) check(visit);
