@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
@@ -399,5 +399,46 @@ test.describe('The studio', () => {
 		expect(written.thesis.supports[0].claim).toBe(
 			'Teenagers sleep too little with an early start.'
 		);
+	});
+
+	test('imports a Kialo discussion into the studio; a bad file gets one message and writes nothing', async ({
+		page
+	}) => {
+		const id = `imported-${Date.now().toString(36)}`;
+		await signIn(page);
+		await page.goto('/new');
+		const form = page.getByTestId('import-form');
+		const send = async (name: string, content: Buffer, format: string) => {
+			await form
+				.getByLabel(/The file/)
+				.setInputFiles({ name, mimeType: 'text/plain', buffer: content });
+			await form.getByLabel(/Its format/).selectOption(format);
+			await form.getByLabel(/Map id/).fill(id);
+			await form.getByRole('button', { name: 'Import and open the studio' }).click();
+		};
+		const error = page.getByTestId('import-upload-error');
+		await send('broken.txt', Buffer.from('1. A\n1.1. Pro: B\n1.3.1. Con: C\n'), 'kialo');
+		await expect(error).toHaveText(/broken\.txt, line 3: "1\.3\.1\." has no parent "1\.3\."/);
+		await send('map.argdown', Buffer.from('[A]: a\n    + [B]: b\n  - [C]: c\n'), 'argdown');
+		await expect(error).toHaveText(/map\.argdown, line 3:1: Argdown syntax/);
+		await send('graph.json', Buffer.from([0x7b, 0x00, 0x01]), 'aif');
+		await expect(error).toHaveText(/graph\.json: a binary file \(a zero byte at offset 1\)/);
+		// Refused in the page, before it is sent, in the server's words.
+		await send('big.txt', Buffer.alloc(10 * 1024 * 1024, 'a'), 'kialo');
+		await expect(error).toHaveText(/big\.txt: the file is 10\.0 MB, more than the 2\.0 MB/);
+		expect(existsSync(mapFile(id))).toBe(false);
+
+		await send(
+			'phones.txt',
+			Buffer.from(
+				'Discussion Title: Phones\n\n1. Thesis: Phones should be banned in lessons.\n1.1. Pro: They distract pupils.\n1.2. Con: They keep children safe.\n'
+			),
+			'kialo'
+		);
+		await expect(page).toHaveURL(new RegExp(`/studio/${id}$`));
+		await expect(page.getByRole('heading', { name: /Needs a passage \(3\)/ })).toBeVisible();
+		await expect(page.getByTestId('needs-passage')).toContainText('They keep children safe.');
+		await expect(row(page, 'They distract pupils')).toContainText('needs a passage');
+		expect(parse(readFileSync(mapFile(id), 'utf8')).thesis.editorial).toMatch(/^Needs a passage: /);
 	});
 });

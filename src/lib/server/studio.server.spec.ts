@@ -1,5 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +7,8 @@ import type { MapInput } from '../arguments/schema';
 import { editBasis } from '../arguments/studio/ops';
 import { parseStudioRequest } from '../arguments/studio/request';
 import { stepOf } from '../arguments/studio/steps';
-import { contentPaths, loadContentFromDisk, type ContentPaths } from './content-files';
+import { studioScratch as scratch, STUDIO_MAP } from '../../../tests/fixtures/studio-content';
+import { loadContentFromDisk, type ContentPaths } from './content-files';
 import { createStore, type Store } from './store.server';
 import {
 	readStudioMap,
@@ -18,21 +18,7 @@ import {
 	type StudioAnswer
 } from './studio.server';
 
-const MAP = 'e2e-school-day';
-const FIXTURES = 'tests/fixtures/e2e';
-
-/** A content root of its own: the school-day fixture map and its source. */
-function scratch(): ContentPaths {
-	const root = mkdtempSync(join(tmpdir(), 'atlas-studio-'));
-	const paths = contentPaths(root);
-	mkdirSync(paths.mapsDir, { recursive: true });
-	mkdirSync(paths.seedsDir, { recursive: true });
-	copyFileSync(join(FIXTURES, 'arguments', `${MAP}.yaml`), join(paths.mapsDir, `${MAP}.yaml`));
-	copyFileSync(join(FIXTURES, 'seeds', `${MAP}.txt`), join(paths.seedsDir, `${MAP}.txt`));
-	const sources = readFileSync(join(FIXTURES, 'seeds', 'sources.yaml'), 'utf8');
-	writeFileSync(paths.sourcesFile, sources.slice(0, sources.indexOf('- id: e2e-thread-text')));
-	return paths;
-}
+const MAP = STUDIO_MAP;
 
 let paths: ContentPaths;
 let store: Store;

@@ -5,6 +5,7 @@
  * collection that grows, a key of another type) is rendered anew.
  */
 import { CST, parse } from 'yaml';
+import { stringifyString, type StringifyContext } from 'yaml/util';
 import { AnchorSchema, MapFieldsSchema, NODE_KEYS } from '../schema';
 import {
 	endLine,
@@ -70,10 +71,47 @@ function sameLineBreaks(token: CST.SourceToken | Token, nl: string) {
 export function setScalar(token: Token, value: string, nl: string) {
 	if (scalarOf(token) === value && dataOf(token) === value) return;
 	const context = { afterKey: true };
+	const width = foldedWidth(token);
 	CST.setScalarValue(token, value, context);
+	if (width !== undefined) refold(token, value, width, context.afterKey);
 	if (dataOf(token) !== value)
 		CST.setScalarValue(token, value, { ...context, type: 'QUOTE_DOUBLE' });
 	sameLineBreaks(token, nl);
+}
+
+/**
+ * Folded block scalars (`>`) are folded at 80 columns, the yaml package's own
+ * width, which is how the maps are written: a new text is folded the same way
+ * (and an old one set back comes back as it was), instead of on one line.
+ */
+const FOLD_WIDTH = 80;
+
+function foldedWidth(token: Token): number | undefined {
+	if (token.type !== 'block-scalar') return undefined;
+	const header = token.props[0];
+	return header?.type === 'block-scalar-header' && header.source.startsWith('>')
+		? FOLD_WIDTH
+		: undefined;
+}
+
+/** Fold a folded block scalar's new text at `width`, as its old text was, instead of on one line. */
+function refold(token: Token, value: string, width: number, afterKey: boolean) {
+	if (token.type !== 'block-scalar') return;
+	const indent = Math.max(0, token.indent + (afterKey ? 2 : 0));
+	const source = stringifyString(
+		{ type: 'BLOCK_FOLDED', value },
+		{
+			implicitKey: false,
+			indent: ' '.repeat(indent),
+			inFlow: false,
+			options: { blockQuote: true, lineWidth: width, minContentWidth: 20 }
+		} as unknown as StringifyContext
+	);
+	const header = token.props[0];
+	const end = source.indexOf('\n');
+	if (source[0] !== '>' || header?.type !== 'block-scalar-header' || end < 0) return;
+	header.source = source.slice(0, end);
+	token.source = `${source.slice(end + 1)}\n`;
 }
 
 /** Put `value` into an item (a `key: value` pair or a `- value` list item) of a collection at `column`. */

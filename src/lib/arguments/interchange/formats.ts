@@ -23,3 +23,12 @@ export function isExportFormat(value: string): value is ExportFormat {
 export function isImportFormat(value: string): value is ImportFormat {
 	return (IMPORT_FORMATS as readonly string[]).includes(value);
 }
+
+/** Far above any real discussion (the largest Kialo exports run to a few hundred kB). */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Why a file of `size` bytes is refused, in the words the form, the page and the CLI all use. */
+export function tooBigToImport(size: number): string {
+	const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+	return `the file is ${mb(size)}, more than the ${mb(IMPORT_MAX_BYTES)} an import may have — split the discussion, or export a part of it`;
+}

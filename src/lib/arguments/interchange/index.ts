@@ -10,7 +10,6 @@ import { importText } from './input';
 import { exportKialo, importKialo } from './kialo';
 
 export { ImportError, NEEDS_PASSAGE, needsPassage, mapYaml } from './draft';
-export { IMPORT_MAX_BYTES } from './input';
 
 export * from './formats';
 

@@ -1,16 +1,12 @@
 /** The checks every imported file passes before a parser sees it: size, and being text. */
 import { ImportError } from './draft';
+import { IMPORT_MAX_BYTES, tooBigToImport } from './formats';
 
-/** Far above any real discussion (the largest Kialo exports run to a few hundred kB). */
-export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+export { IMPORT_MAX_BYTES, tooBigToImport };
 
 /** The file as text, or an ImportError saying why it is not a file we can read. */
 export function importText(bytes: Uint8Array): string {
-	if (bytes.length > IMPORT_MAX_BYTES)
-		throw new ImportError(
-			'',
-			`the file is ${megabytes(bytes.length)}, more than the ${megabytes(IMPORT_MAX_BYTES)} an import may have — split the discussion, or export a part of it`
-		);
+	if (bytes.length > IMPORT_MAX_BYTES) throw new ImportError('', tooBigToImport(bytes.length));
 	const nul = bytes.indexOf(0);
 	if (nul !== -1)
 		throw new ImportError(
@@ -25,8 +21,4 @@ export function importText(bytes: Uint8Array): string {
 	}
 	// The byte order mark some editors write is no part of the content.
 	return text.replace(/^\uFEFF/, '');
-}
-
-function megabytes(n: number): string {
-	return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

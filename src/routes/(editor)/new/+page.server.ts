@@ -13,7 +13,9 @@ import {
 } from '$lib/arguments/new-material';
 import { MAP_LABELS, SOURCE_LABELS } from './fields';
 import { editingEnabled, isEditor } from '$lib/server/auth.server';
-import { getContent } from '$lib/server/content.server';
+import { contentPaths } from '$lib/server/content-files';
+import { getContent, invalidateContent } from '$lib/server/content.server';
+import { importUpload } from '$lib/server/studio-import.server';
 import { getStore } from '$lib/server/contribute.server';
 import { StoreError } from '$lib/server/store.server';
 import { serverActions } from '$lib/app/static-site';
@@ -116,6 +118,41 @@ const formActions = {
 		}
 		// Mapping goes on in the studio, with the source beside the map.
 		redirect(303, `${resolve('/studio/[map]', { map: m.id })}?source=${m.source}`);
+	},
+	/** A map from another tool (Kialo, Argdown, AIF): read, checked, written, then opened in the studio. */
+	import: async ({ request, cookies }) => {
+		if (!isEditor(cookies))
+			return fail(403, { which: 'import', errors: { form: 'Sign in as an editor first.' } });
+		const form = await readForm(request);
+		if (!form) return fail(400, { which: 'import', errors: { form: 'send the import as a form' } });
+		const text = (key: string) => String(form.get(key) ?? '').trim();
+		const values = { format: text('format'), id: text('id'), source: text('source') };
+		const upload = form.get('upload');
+		const file =
+			upload instanceof File
+				? {
+						name: upload.name,
+						size: upload.size,
+						bytes: async () => new Uint8Array(await upload.arrayBuffer())
+					}
+				: undefined;
+		const content = getContent();
+		const answer = await importUpload(
+			contentPaths(),
+			content.sources,
+			file,
+			values.format,
+			values.id
+		);
+		if (!answer.ok)
+			return fail(answer.field === 'id' && /exists/.test(answer.message) ? 409 : 400, {
+				which: 'import',
+				values,
+				errors: { [answer.field]: answer.message }
+			});
+		invalidateContent();
+		const source = content.sources.has(values.source) ? `?source=${values.source}` : '';
+		redirect(303, `${resolve('/studio/[map]', { map: answer.mapId })}${source}`);
 	}
 } satisfies Actions;
 
