@@ -98,15 +98,12 @@ function foldedWidth(token: Token): number | undefined {
 function refold(token: Token, value: string, width: number, afterKey: boolean) {
 	if (token.type !== 'block-scalar') return;
 	const indent = Math.max(0, token.indent + (afterKey ? 2 : 0));
-	const source = stringifyString(
-		{ type: 'BLOCK_FOLDED', value },
-		{
-			implicitKey: false,
-			indent: ' '.repeat(indent),
-			inFlow: false,
-			options: { blockQuote: true, lineWidth: width, minContentWidth: 20 }
-		} as unknown as StringifyContext
-	);
+	const source = stringifyString({ type: 'BLOCK_FOLDED', value }, {
+		implicitKey: false,
+		indent: ' '.repeat(indent),
+		inFlow: false,
+		options: { blockQuote: true, lineWidth: width, minContentWidth: 20 }
+	} as unknown as StringifyContext);
 	const header = token.props[0];
 	const end = source.indexOf('\n');
 	if (source[0] !== '>' || header?.type !== 'block-scalar-header' || end < 0) return;
