@@ -16,14 +16,36 @@ export interface RelationStyle {
 	icon: string;
 	/** The border's shape, for readers who cannot tell the colours apart. */
 	border: 'solid' | 'dashed' | 'double';
-	/** The plural noun a list of them is headed with: "supports". */
+	/** The noun for one of them, and the plural a list of them is headed with: "rebuttal", "rebuttals". */
+	singular: string;
 	plural: string;
 }
 
 export const RELATION: Readonly<Record<NodeRelation, RelationStyle>> = {
-	thesis: { label: 'Thesis', tag: 'THESIS', icon: '◆', border: 'double', plural: 'theses' },
-	supports: { label: 'Supports', tag: 'SUPPORTS', icon: '✓', border: 'solid', plural: 'supports' },
-	rebuts: { label: 'Rebuts', tag: 'REBUTS', icon: '✗', border: 'dashed', plural: 'rebuttals' }
+	thesis: {
+		label: 'Thesis',
+		tag: 'THESIS',
+		icon: '◆',
+		border: 'double',
+		singular: 'thesis',
+		plural: 'theses'
+	},
+	supports: {
+		label: 'Supports',
+		tag: 'SUPPORTS',
+		icon: '✓',
+		border: 'solid',
+		singular: 'support',
+		plural: 'supports'
+	},
+	rebuts: {
+		label: 'Rebuts',
+		tag: 'REBUTS',
+		icon: '✗',
+		border: 'dashed',
+		singular: 'rebuttal',
+		plural: 'rebuttals'
+	}
 };
 
 /** "✓ Supports": the icon and the word, as read aloud and printed. */

@@ -2,8 +2,11 @@
  * Export an SVG on the page (the argument tree as it is drawn) as a standalone
  * SVG file or a PNG, in the browser. The page styles the tree with CSS classes
  * and custom properties that a file on its own would lose, so the computed
- * style of every element is copied onto it first.
+ * style of every element is copied onto it first. An image that is not on the
+ * page (the whole map, every node expanded) is drawn off screen by the same
+ * components first (`drawOffscreen`).
  */
+import { flushSync, mount, unmount, type Component } from 'svelte';
 
 /** Presentation properties worth carrying over; the rest are defaults or irrelevant in SVG. */
 const STYLE_PROPERTIES = [
@@ -87,6 +90,31 @@ export function serializeSvg(svg: SVGSVGElement): SvgExport {
 	clone.insertBefore(ground, clone.firstChild);
 	const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
 	return { text, width, height };
+}
+
+/**
+ * Draw `component` off screen, where the page's styles reach it, and serialize
+ * the `<svg>` it draws; then take it away again.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component's props
+export function drawOffscreen<Props extends Record<string, any>>(
+	component: Component<Props>,
+	props: Props
+): SvgExport {
+	const host = document.createElement('div');
+	host.setAttribute('aria-hidden', 'true');
+	host.style.cssText = 'position:fixed;left:-100000px;top:0;pointer-events:none';
+	document.body.append(host);
+	const instance = mount(component, { target: host, props });
+	try {
+		flushSync();
+		const svg = host.querySelector('svg');
+		if (!svg) throw new Error('export: nothing was drawn');
+		return serializeSvg(svg);
+	} finally {
+		void unmount(instance);
+		host.remove();
+	}
 }
 
 /** The largest side of the PNG, in device pixels: beyond this some browsers refuse a canvas. */

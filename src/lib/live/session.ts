@@ -8,6 +8,7 @@
  * starts, so a map edited during class never shifts the slide under a phone.
  */
 import { z } from 'zod';
+import { RELATION } from '../arguments/relation';
 
 export type Relation = 'thesis' | 'supports' | 'rebuts';
 
@@ -286,7 +287,7 @@ export function optionsFor(kind: PromptKind): readonly string[] {
 
 /** Words for an option, as the class sees them. */
 export function optionLabel(kind: PromptKind, value: string): string {
-	if (kind === 'relation') return value === 'supports' ? 'Supports' : 'Rebuts';
+	if (kind === 'relation') return RELATION[value === 'supports' ? 'supports' : 'rebuts'].label;
 	if (kind === 'strength')
 		return ['Very weak', 'Weak', 'Middling', 'Strong', 'Very strong'][Number(value) - 1] ?? value;
 	if (kind === 'stance')
