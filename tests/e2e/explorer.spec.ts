@@ -483,7 +483,138 @@ test.describe('keyboard and assistive technology', () => {
 	});
 });
 
+/** Whether box `b` lies inside `frame`, to the pixel. */
+const within = (b: { x: number; y: number; width: number; height: number }, frame: typeof b) =>
+	b.x >= frame.x - 1 &&
+	b.y >= frame.y - 1 &&
+	b.x + b.width <= frame.x + frame.width + 1 &&
+	b.y + b.height <= frame.y + frame.height + 1;
+
+/** The tree's scale: a box is 240 wide in the layout. */
+const scaleOf = async (page: Page, id: string) =>
+	(await box(item(page, id).locator('.box'))).width / 240;
+
+test.describe('projector', () => {
+	test.use({ viewport: { width: 1366, height: 768 } });
+
+	test('the first view shows the thesis whole and readable, not the map shrunk to fit', async ({
+		page
+	}) => {
+		await openMap(page);
+		const frame = await box(tree(page));
+		expect(within(await box(item(page, 'great-result').locator('.box')), frame)).toBe(true);
+		// 13 px claims drawn at 10 px or more.
+		expect(await scaleOf(page, 'great-result')).toBeGreaterThanOrEqual(0.74);
+		const drawn = await page
+			.locator('[role="treeitem"] .box')
+			.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+		expect(drawn.filter((b) => within(b, frame)).length).toBeGreaterThanOrEqual(5);
+	});
+
+	test('P fills the window with the selected branch at a readable size; Esc leaves', async ({
+		page
+	}) => {
+		await openMap(page, `${MAP}/massive-task`);
+		const normal = await box(tree(page));
+		await page.keyboard.press('p');
+		const button = page.getByRole('button', { name: 'Projector mode' });
+		await expect(button).toHaveAttribute('aria-pressed', 'true');
+		await expect.poll(async () => (await box(tree(page))).height).toBeGreaterThan(normal.height);
+		const frame = await box(tree(page));
+		expect(frame.width).toBeGreaterThan(1300);
+		// The branch: massive-task and the claims under it, each whole on screen and readable.
+		const branch = [
+			'massive-task',
+			'peso-sank',
+			'failing-public-services',
+			'pandemic-and-unrest',
+			'entrenched-ruling-class',
+			'opus-dei'
+		];
+		await expect
+			.poll(async () => {
+				const boxes = await Promise.all(branch.map((id) => box(item(page, id).locator('.box'))));
+				return boxes.every((b) => within(b, frame));
+			})
+			.toBe(true);
+		expect(await scaleOf(page, 'massive-task')).toBeGreaterThanOrEqual(0.74);
+		// The thesis is not what is framed.
+		expect(within(await box(item(page, 'great-result').locator('.box')), frame)).toBe(false);
+
+		// Selecting another claim frames its branch in turn.
+		await item(page, 'entrenched-ruling-class').click();
+		await expect(page).toHaveURL(`${MAP}/entrenched-ruling-class`);
+		await expect
+			.poll(async () => within(await box(item(page, 'opus-dei').locator('.box')), frame))
+			.toBe(true);
+
+		await page.keyboard.press('Escape');
+		await expect(button).toHaveAttribute('aria-pressed', 'false');
+		await expect.poll(async () => (await box(tree(page))).height).toBeLessThan(frame.height);
+		await button.click();
+		await expect(button).toHaveAttribute('aria-pressed', 'true');
+	});
+});
+
 test.describe('phones and print', () => {
+	test('on a phone one finger scrolls the page over the tree, two fingers pan it', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({
+			viewport: { width: 375, height: 812 },
+			hasTouch: true,
+			isMobile: true
+		});
+		const page = await context.newPage();
+		await openMap(page);
+		// The first view reads: the thesis at full size, its button a 44 px target.
+		expect(await scaleOf(page, 'great-result')).toBeGreaterThanOrEqual(0.99);
+		const toggle = await box(item(page, 'great-result').locator('[data-toggle] .target'));
+		expect(Math.min(toggle.width, toggle.height)).toBeGreaterThanOrEqual(44);
+		await item(page, 'great-result').locator('[data-toggle]').tap();
+		await expect(item(page, 'great-result')).toHaveAttribute('aria-expanded', 'false');
+		await item(page, 'great-result').locator('[data-toggle]').tap();
+		await expect(item(page, 'great-result')).toHaveAttribute('aria-expanded', 'true');
+
+		const drawing = page.locator('svg.argument-tree > g');
+		const t = await box(tree(page));
+		await page.evaluate(
+			(top) => scrollTo(0, top - 100),
+			t.y + (await page.evaluate(() => scrollY))
+		);
+		const at = await box(tree(page));
+		const x = at.x + at.width / 2;
+		const y = at.y + at.height / 2;
+		const before = await drawing.getAttribute('transform');
+		const scrolled = await page.evaluate(() => scrollY);
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Input.synthesizeScrollGesture', {
+			x,
+			y,
+			yDistance: -300,
+			gestureSourceType: 'touch',
+			speed: 1200
+		});
+		await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(scrolled + 100);
+		expect(await drawing.getAttribute('transform')).toBe(before);
+
+		// Two fingers move the tree, and the page stays where it is.
+		const still = await page.evaluate(() => scrollY);
+		const fingers = (dx: number) => [
+			{ x: x - 40 + dx, y, id: 1 },
+			{ x: x + 40 + dx, y, id: 2 }
+		];
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(0) });
+		for (let dx = 10; dx <= 80; dx += 10)
+			await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(dx) });
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+		await expect.poll(() => drawing.getAttribute('transform')).not.toBe(before);
+		const moved = /translate\(([-\d.]+)/.exec((await drawing.getAttribute('transform'))!)![1];
+		expect(Number(moved) - Number(/translate\(([-\d.]+)/.exec(before!)![1])).toBeCloseTo(80, -1);
+		expect(await page.evaluate(() => scrollY)).toBe(still);
+		await context.close();
+	});
+
 	test('a 375-pixel-wide phone can read and move around a map', async ({ browser }) => {
 		const context = await browser.newContext({
 			viewport: { width: 375, height: 740 },

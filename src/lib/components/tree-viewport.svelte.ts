@@ -52,11 +52,7 @@ export class TreeViewport {
 		return (svg: SVGSVGElement) =>
 			untrack(() => {
 				this.#svg = svg;
-				const measure = () => {
-					const { width, height } = svg.getBoundingClientRect();
-					if (width && height && (width !== this.size.width || height !== this.size.height))
-						this.size = { width, height };
-				};
+				const measure = () => this.measure();
 				measure();
 				const behaviour = zoom<SVGSVGElement, unknown>()
 					.scaleExtent([MIN_SCALE, MAX_SCALE])
@@ -88,6 +84,14 @@ export class TreeViewport {
 					this.ready = false;
 				};
 			});
+	}
+
+	/** Read the viewport's size now (after a change of layout), rather than when it is next observed. */
+	measure() {
+		const box = this.#svg?.getBoundingClientRect();
+		if (!box?.width || !box.height) return;
+		if (box.width !== this.size.width || box.height !== this.size.height)
+			this.size = { width: box.width, height: box.height };
 	}
 
 	/** Move to `t`, briefly animated unless the reader prefers reduced motion. */

@@ -24,6 +24,10 @@ export const MAX_SCALE = 2;
  * than all of it too small to read.
  */
 export const READABLE_SCALE = 0.75;
+/** Below this width the viewport is a phone's, held in the hand: text is read at full size. */
+export const PHONE_WIDTH = 640;
+/** The smallest scale that reads in a viewport of this size. */
+export const readableScale = (size: Size) => (size.width < PHONE_WIDTH ? 1 : READABLE_SCALE);
 /** The largest scale framing uses: a small branch on a projector, large but not huge. */
 export const FRAME_MAX_SCALE = 1.5;
 /** Screen pixels kept clear around what is framed. */
@@ -100,7 +104,7 @@ export function centred(layout: TreeLayout, id: string, size: Size, k: number): 
 
 /**
  * Node `id`'s branch (itself and what is drawn below it) as large as fits,
- * between readable and `FRAME_MAX_SCALE`. A branch too big to read whole is
+ * between readable (`readableScale`) and `FRAME_MAX_SCALE`. A branch too big to read whole is
  * shown from its top: the node at the left, level with the middle of the
  * viewport, its children beside it.
  */
@@ -109,9 +113,9 @@ export function fitSubtree(layout: TreeLayout, id: string, size: Size): Transfor
 	if (!branch.length) return fitAll(layout, size);
 	const b = boundsOf(branch);
 	const k = clamp(fitScale(b, size), MIN_SCALE, FRAME_MAX_SCALE);
-	if (k >= READABLE_SCALE) return centreBounds(b, size, k);
+	if (k >= readableScale(size)) return centreBounds(b, size, k);
 	const top = branch[0]!;
-	const readable = Math.min(READABLE_SCALE, (size.width - 2 * PAD) / BOX_WIDTH);
+	const readable = Math.min(readableScale(size), (size.width - 2 * PAD) / BOX_WIDTH);
 	return {
 		x: PAD - top.x * readable,
 		y: size.height / 2 - top.y * readable,
