@@ -33,6 +33,7 @@ describe('wrapText', () => {
 		['breaks between words', 'aaaa bbbb', textWidth('bbbb') + 1, ['aaaa', 'bbbb']],
 		['cuts a word wider than the line', 'mmmmmm', textWidth('mmm') + 1, ['mmm', 'mmm']],
 		['drops extra spaces', '  a   b ', 1000, ['a b']],
+		['joins words across a line break or tab with one space', 'a\nb\tc', 1000, ['a b c']],
 		['gives nothing for no words', '   ', 100, []]
 	])('wrapText %s', (_, text, width, lines) => {
 		expect(wrapText(text, width)).toEqual(lines);
@@ -43,5 +44,26 @@ describe('wrapText', () => {
 		expect(lines).toHaveLength(2);
 		expect(lines[1]).toMatch(/…$/);
 		expect(textWidth(lines[1]!)).toBeLessThanOrEqual(60);
+	});
+
+	it('wrapText(text, width) breaks exactly where greedy wrapping by word widths does', () => {
+		// The reference: split into words, add each while the line stays within the width.
+		const reference = (text: string, width: number) => {
+			const lines: string[] = [];
+			for (const word of text.split(/\s+/).filter(Boolean)) {
+				const line = lines.at(-1);
+				if (line !== undefined && textWidth(`${line} ${word}`) <= width + 1e-9)
+					lines[lines.length - 1] = `${line} ${word}`;
+				else lines.push(word);
+			}
+			return lines;
+		};
+		const words = ['a', 'Chile', 'constitution', '“quoted”', 'mm', 'i', '—', 'x1', 'W'];
+		let seed = 7;
+		const pick = () => words[(seed = (seed * 48271) % 2147483647) % words.length]!;
+		for (let run = 0; run < 200; run++) {
+			const text = Array.from({ length: 1 + (run % 30) }, pick).join(run % 7 ? ' ' : '  ');
+			expect(wrapText(text, 120)).toEqual(reference(text, 120));
+		}
 	});
 });
