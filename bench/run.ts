@@ -36,6 +36,7 @@ import {
 import { benchLive, formatLiveBench } from './live';
 import { readers } from './readers';
 import { staticBuild } from './static-build';
+import { yardstick } from './yardstick';
 
 const SIZES = [500, 5_000, 20_000];
 const LOAD_TARGET_10K_MS = 500;
@@ -134,7 +135,15 @@ async function main() {
 		about: 'the static build of a big atlas, and the size of its pages',
 		run: () => staticBuild(quotes)
 	};
-	const SUITES: Suite[] = [loading(quotes), readers, explorer, staticSuite, contribute, live];
+	const SUITES: Suite[] = [
+		loading(quotes),
+		readers,
+		explorer,
+		yardstick,
+		staticSuite,
+		contribute,
+		live
+	];
 
 	const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 	const unknown = asked.filter((a) => !SUITES.some((s) => s.name === a));
