@@ -584,22 +584,41 @@ test.describe('phones and print', () => {
 		);
 		const at = await box(tree(page));
 		const x = at.x + at.width / 2;
-		const y = at.y + at.height / 2;
+		// On the screen, whatever the tree's height.
+		const y = at.y + Math.min(at.height / 2, 250);
 		const before = await drawing.getAttribute('transform');
 		const scrolled = await page.evaluate(() => scrollY);
 		const cdp = await context.newCDPSession(page);
-		await cdp.send('Input.synthesizeScrollGesture', {
-			x,
-			y,
-			yDistance: -300,
-			gestureSourceType: 'touch',
-			speed: 1200
+		// One finger drawn up the screen over the tree, as a reader scrolls on
+		// (touch events through the browser's input pipeline, which scrolls).
+		await cdp.send('Input.dispatchTouchEvent', {
+			type: 'touchStart',
+			touchPoints: [{ x, y, id: 1 }]
 		});
+		for (let dy = 10; dy <= 200; dy += 10)
+			await cdp.send('Input.dispatchTouchEvent', {
+				type: 'touchMove',
+				touchPoints: [{ x, y: y - dy, id: 1 }]
+			});
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 		await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(scrolled + 100);
 		expect(await drawing.getAttribute('transform')).toBe(before);
 
 		// Two fingers move the tree, and the page stays where it is.
-		const still = await page.evaluate(() => scrollY);
+		// Once the swipe's fling has come to rest: ten frames without a move.
+		const still = await page.evaluate(
+			() =>
+				new Promise<number>((done) => {
+					let last = scrollY;
+					let same = 0;
+					const tick = () => {
+						if (scrollY !== last) [last, same] = [scrollY, 0];
+						else if (++same >= 10) return done(scrollY);
+						requestAnimationFrame(tick);
+					};
+					requestAnimationFrame(tick);
+				})
+		);
 		const fingers = (dx: number) => [
 			{ x: x - 40 + dx, y, id: 1 },
 			{ x: x + 40 + dx, y, id: 2 }
