@@ -54,6 +54,7 @@ export function visits(s: Subjects): Visit[] {
 			route: '/sources/[source]'
 		},
 		{ name: 'search', path: '/search', route: '/search' },
+		{ name: 'glossary', path: '/glossary', route: '/glossary' },
 		{ name: 'search-results', path: `/search?q=${s.word}`, route: '/search' },
 		{
 			name: 'contribute',
@@ -73,6 +74,7 @@ export function visits(s: Subjects): Visit[] {
 		{ name: 'review-editor', path: '/review', route: '/(editor)/review', editor: true },
 		{ name: 'new', path: '/new', route: '/(editor)/new' },
 		{ name: 'new-editor', path: '/new', route: '/(editor)/new', editor: true },
+		{ name: 'studio', path: `/studio/${s.map}`, route: '/studio/[map]', editor: true },
 		{ name: 'live', path: '/live', route: '/live' }
 	];
 	if (s.live)
