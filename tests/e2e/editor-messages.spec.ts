@@ -34,7 +34,7 @@ test.describe('a map file broken while the server runs', () => {
 	}) => {
 		const id = `hand-broken-${RUN}`;
 		const file = join(contentRoot(), 'content', 'arguments', `${id}.yaml`);
-		// A tab for indentation on line 7, which YAML refuses.
+		// A tab for indentation on line 8 (`cites:`), which YAML refuses.
 		writeFileSync(file, mapYaml(id, 'The commenter welcomes it.').replace('  cites:', '\tcites:'));
 		try {
 			const reader = await browser.newContext();
@@ -54,7 +54,7 @@ test.describe('a map file broken while the server runs', () => {
 			expect(res?.status()).toBe(503);
 			const problems = page.getByTestId('map-problems');
 			await expect(problems).toContainText(
-				new RegExp(`content/arguments/${id}\\.yaml:7:\\d+: .*[Tt]ab`)
+				new RegExp(`content/arguments/${id}\\.yaml:8:1: .*[Tt]ab`)
 			);
 			await expectAccessible(page);
 

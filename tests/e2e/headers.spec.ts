@@ -61,8 +61,9 @@ test.describe('Security headers on the server', () => {
 	}) => {
 		const seen = violations(page);
 		await page.goto(`/maps/${MAP}`);
-		await expect(page.locator('svg.argument-tree')).toBeVisible();
-		// Hydrated: the teaching tools' download runs in the browser.
+		// Hydrated (the tree answers to gestures once its script runs): the
+		// teaching tools' download runs in the browser.
+		await expect(page.locator('svg.argument-tree[data-ready]')).toBeVisible();
 		const [png] = await Promise.all([
 			page.waitForEvent('download'),
 			page.getByTestId('teaching-tools').getByRole('button', { name: 'Download PNG' }).click()
