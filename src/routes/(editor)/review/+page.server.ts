@@ -2,11 +2,11 @@ import { fail } from '@sveltejs/kit';
 import { ReviewSchema } from '$lib/arguments/contribution';
 import { checkForm, formStrings } from '$lib/arguments/forms';
 import type { ArchiveEntry } from '$lib/arguments/edit';
-import { editingEnabled, isEditor, isEditorSecret, signIn, signOut } from '$lib/server/auth.server';
+import { editingEnabled, isEditor, signOut } from '$lib/server/auth.server';
+import { signInAction } from '$lib/server/signin-action.server';
 import { citationsOf } from '$lib/arguments/view';
 import { getContent } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
-import { limits } from '$lib/server/limits';
 import { renderMarkdown } from '$lib/server/markdown';
 import { StoreError } from '$lib/server/store.server';
 import { serverActions } from '$lib/app/static-site';
@@ -108,26 +108,8 @@ async function review(request: Request, cookies: import('@sveltejs/kit').Cookies
 }
 
 const formActions = {
-	signin: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		if (!editingEnabled())
-			return fail(403, {
-				message: 'Editing is off: set ATLAS_EDITOR_SECRET and restart the server.'
-			});
-		const secret = (await request.formData().catch(() => undefined))?.get('secret');
-		// Checked and counted with no await between, so a burst of guesses cannot slip past.
-		const address = getClientAddress();
-		const refused = limits().signIn(address);
-		if (refused) {
-			setHeaders({ 'retry-after': String(refused.retryAfter) });
-			return fail(429, { message: refused.message });
-		}
-		if (typeof secret !== 'string' || !isEditorSecret(secret)) {
-			limits().signInFailed(address);
-			return fail(401, { message: 'That is not the editor secret.' });
-		}
-		await signIn(cookies, secret, url.protocol === 'https:');
-		return { message: 'Signed in as an editor.', which: 'signin' };
-	},
+	signin: async (event) =>
+		(await signInAction(event)) ?? { message: 'Signed in as an editor.', which: 'signin' },
 	signout: async ({ cookies }) => {
 		await signOut(cookies);
 		return { message: 'Signed out.', which: 'signout' };

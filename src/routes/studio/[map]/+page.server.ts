@@ -1,8 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { formatProblem } from '$lib/arguments/problems';
 import type { AnchorInput, MapInput, NodeInput } from '$lib/arguments/schema';
 import { serverActions, STATIC_SITE } from '$lib/app/static-site';
-import { editingEnabled, isEditor, signIn } from '$lib/server/auth.server';
+import { editingEnabled, isEditor } from '$lib/server/auth.server';
+import { signInAction } from '$lib/server/signin-action.server';
 import { contentPaths } from '$lib/server/content-files';
 import { getContent, problemsForMap } from '$lib/server/content.server';
 import { getStore } from '$lib/server/contribute.server';
@@ -59,14 +60,7 @@ export async function load({ params, cookies, url }) {
 }
 
 const formActions = {
-	signin: async ({ request, cookies, url }) => {
-		if (!editingEnabled())
-			return fail(403, { message: 'Editing is off: set ATLAS_EDITOR_SECRET and restart.' });
-		const secret = (await request.formData().catch(() => undefined))?.get('secret');
-		if (typeof secret !== 'string' || !signIn(cookies, secret, url.protocol === 'https:'))
-			return fail(401, { message: 'That is not the editor secret.' });
-		return { message: 'Signed in.' };
-	}
+	signin: async (event) => (await signInAction(event)) ?? { message: 'Signed in.' }
 } satisfies Actions;
 
 export const actions = serverActions(formActions);
