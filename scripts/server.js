@@ -88,6 +88,9 @@ export async function start() {
 	// adapter-node reads these when build/handler.js is first imported.
 	if (origin) process.env.ORIGIN = origin;
 	process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+	// adapter-node refuses bodies over 512 kB by default; an import or a source
+	// text may be 2 MB (IMPORT_MAX_BYTES), sent as a form with its fields.
+	process.env.BODY_SIZE_LIMIT ??= '3M';
 	const handlerPath = new URL('../build/handler.js', import.meta.url).href;
 	let handler;
 	try {

@@ -428,10 +428,17 @@ test.describe('The studio', () => {
 		await expect(error).toHaveText(/big\.txt: the file is 10\.0 MB, more than the 2\.0 MB/);
 		expect(existsSync(mapFile(id))).toBe(false);
 
+		// A real export can be well over the server's default 512 kB body
+		// limit: 1.5 MB, most of it the trailing sources block, goes through.
+		const footnotes = Array.from({ length: 6000 }, (_, i) =>
+			`[${i + 1}] https://example.org/a-source-of-the-discussion/${i}`.padEnd(250, '.')
+		).join('\n');
 		await send(
 			'phones.txt',
 			Buffer.from(
-				'Discussion Title: Phones\n\n1. Thesis: Phones should be banned in lessons.\n1.1. Pro: They distract pupils.\n1.2. Con: They keep children safe.\n'
+				'Discussion Title: Phones\n\n1. Thesis: Phones should be banned in lessons.\n1.1. Pro: They distract pupils.\n1.2. Con: They keep children safe.\n\nSources:\n' +
+					footnotes +
+					'\n'
 			),
 			'kialo'
 		);
