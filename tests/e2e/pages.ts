@@ -5,7 +5,12 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { expect, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import {
+	expect,
+	type APIRequestContext,
+	type Browser,
+	type BrowserContext
+} from '@playwright/test';
 
 export interface Visit {
 	/** A file name for its screenshot: `map-node`. */
@@ -15,6 +20,8 @@ export interface Visit {
 	route: string;
 	/** Signed in as an editor first. */
 	editor?: boolean;
+	/** The test id of what the visit is for, which must show (so the checks see it too). */
+	shows?: string;
 }
 
 export interface Subjects {
@@ -39,7 +46,8 @@ export function visits(s: Subjects): Visit[] {
 		{
 			name: 'map-node-proposed',
 			path: `/maps/${s.map}/${s.proposed ?? s.node}?proposed=1`,
-			route: '/maps/[map]/[[node]]'
+			route: '/maps/[map]/[[node]]',
+			...(s.proposed && { shows: 'proposed-notice' })
 		},
 		{ name: 'outline', path: `/outline/${s.map}`, route: '/outline/[map]' },
 		{ name: 'source', path: `/sources/${s.source}`, route: '/sources/[source]' },
@@ -157,4 +165,23 @@ export async function startLive(context: BrowserContext, baseURL: string, map: s
 	await page.close();
 	expect(code).toMatch(/^[A-Z0-9]{6}$/);
 	return { id: id!, code: code! };
+}
+
+/**
+ * What the every-page checks need before they visit (phone.spec, desktop.spec):
+ * a support proposed under `under`, so review lists one and `?proposed=1`
+ * thanks its proposer, and a live session, so the live pages have one to show.
+ * Fills in `subjects.proposed` and `subjects.live`.
+ */
+export async function prepareVisits(
+	browser: Browser,
+	baseURL: string,
+	subjects: Subjects,
+	{ secret, under, claim }: { secret: string; under: string; claim: string }
+) {
+	const context = await browser.newContext({ baseURL });
+	await signIn(context.request, baseURL, secret);
+	subjects.proposed = await propose(context.request, baseURL, subjects.map, under, claim);
+	subjects.live = await startLive(context, baseURL, subjects.map);
+	await context.close();
 }

@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { everyRoute, propose, signIn, startLive, visits, type Subjects, type Visit } from './pages';
+import { everyRoute, prepareVisits, signIn, visits, type Subjects, type Visit } from './pages';
 
 // Every page on a 375×812 touch phone, with the fixture map e2e-school-day:
 // nothing scrolls sideways, controls are at least 44 px tall, text at least
 // 16 px, and axe finds nothing serious. Review is seen with a proposal waiting,
-// and the live pages with a session running.
+// the proposed node's page with its thanks, and the live pages with a session
+// running.
 const MAP = 'e2e-school-day';
 const SECRET = 'e2e-editor-secret';
 const subjects: Subjects = {
@@ -19,17 +20,11 @@ const subjects: Subjects = {
 test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
 
 test.beforeAll(async ({ browser, baseURL }) => {
-	const context = await browser.newContext({ baseURL });
-	await signIn(context.request, baseURL!, SECRET);
-	await propose(
-		context.request,
-		baseURL!,
-		MAP,
-		'buses',
-		`A proposal for the phone check ${Date.now()}`
-	);
-	subjects.live = await startLive(context, baseURL!, MAP);
-	await context.close();
+	await prepareVisits(browser, baseURL!, subjects, {
+		secret: SECRET,
+		under: 'buses',
+		claim: `A proposal for the phone check ${Date.now()}`
+	});
 });
 
 /** What on the page is wider than the screen, small to tap, or small to read. */
@@ -87,6 +82,7 @@ const check = (visit: Visit) =>
 		const response = await page.goto(v.path);
 		expect(response?.status(), v.path).toBeLessThan(400);
 		await expect(page.locator('main, [data-testid=presentation]').first()).toBeVisible();
+		if (v.shows) await expect(page.getByTestId(v.shows)).toBeVisible();
 		await page.waitForFunction(() => document.readyState === 'complete');
 		expect(await phoneProblems(page)).toEqual([]);
 		expect(await seriousViolations(page)).toEqual([]);
