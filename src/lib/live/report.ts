@@ -3,16 +3,15 @@
  * each question with its answers, the before/after stance shift, and the
  * proposals; and the same as CSV. Plain data in, plain data out.
  */
+import { type LiveState, type Prompt } from './session';
 import {
 	optionLabel,
 	stancePair,
 	stanceShift,
 	tally,
-	type LiveState,
-	type Prompt,
 	type StanceShift,
 	type Tally
-} from './session';
+} from './answers';
 
 export interface ReportInput {
 	state: LiveState;

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
-import { normalizeJoinCode } from '$lib/live/session';
+import { normalizeJoinCode } from '$lib/live/join-code';
 import { getContent } from '$lib/server/content.server';
 import { codeExpired, getLive, startSession } from '$lib/server/live';
 import { serverActions, STATIC_SITE } from '$lib/app/static-site';

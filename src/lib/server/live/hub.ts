@@ -13,15 +13,8 @@
  * A ping every HEARTBEAT_MS keeps idle streams open through proxies, shows a
  * dropped client to the server, and tells the page its stream is alive.
  */
-import {
-	publicState,
-	stancePair,
-	stanceShift,
-	type LiveState,
-	type PublicState,
-	type StanceShift,
-	type Tally
-} from '../../live/session';
+import { publicState, type LiveState, type PublicState } from '../../live/session';
+import { stancePair, stanceShift, type StanceShift, type Tally } from '../../live/answers';
 import type { LiveEvent, SessionRecord, SessionStore } from './store';
 
 export const HEARTBEAT_MS = 15_000;

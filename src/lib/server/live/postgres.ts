@@ -9,7 +9,8 @@
  * a pool for queries and one dedicated connection for LISTEN.
  */
 import pg from 'pg';
-import { applyControl, LiveError, START_STATE, tally, type LiveState } from '../../live/session';
+import { applyControl, LiveError, START_STATE, type LiveState } from '../../live/session';
+import { tally } from '../../live/answers';
 import {
 	checkAnswer,
 	checkProposal,

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresBin, startPostgres, type TempPostgres } from '../../../../tests/postgres';
-import { LiveError, makeJoinCode, type LiveSlide } from '../../live/session';
+import { LiveError, type LiveSlide } from '../../live/session';
+import { makeJoinCode } from '../../live/join-code';
 import { createPostgresStore } from './postgres';
 import { createEmbeddedStore, type LiveEvent, type SessionStore } from './store';
 

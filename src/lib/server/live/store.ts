@@ -12,15 +12,13 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'no
 import { join } from 'node:path';
 import {
 	applyControl,
-	answerProblem,
 	LiveError,
 	START_STATE,
-	tally,
 	type Control,
 	type LiveSlide,
-	type LiveState,
-	type Tally
+	type LiveState
 } from '../../live/session';
+import { answerProblem, tally, type Tally } from '../../live/answers';
 
 export interface SessionRecord {
 	id: string;

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { normalizeJoinCode, publicState } from '$lib/live/session';
+import { publicState } from '$lib/live/session';
+import { normalizeJoinCode } from '$lib/live/join-code';
 import { getContent } from '$lib/server/content.server';
 import { codeExpired, getLive } from '$lib/server/live';
 import { mapOf, slideViews, sourceTexts } from '$lib/server/live/view';

@@ -1,5 +1,6 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { AnswerSchema, LiveError } from '$lib/live/session';
+import { LiveError } from '$lib/live/session';
+import { AnswerSchema } from '$lib/live/answers';
 import { deviceLimit, getLive, readJson, refusal, sessionOr404 } from '$lib/server/live';
 import { firstIssue } from '$lib/server/live/http';
 import { STATIC_SITE } from '$lib/app/static-site';

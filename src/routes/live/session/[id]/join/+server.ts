@@ -1,5 +1,6 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { JoinSchema, LiveError } from '$lib/live/session';
+import { LiveError } from '$lib/live/session';
+import { JoinSchema } from '$lib/live/answers';
 import { codeExpired, getLive, joinLimit, readJson, refusal, sessionOr404 } from '$lib/server/live';
 import { STATIC_SITE } from '$lib/app/static-site';
 import { firstIssue } from '$lib/server/live/http';

@@ -1,6 +1,7 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { parseContribution } from '$lib/arguments/contribution';
-import { DeviceSchema, LiveError } from '$lib/live/session';
+import { LiveError } from '$lib/live/session';
+import { DeviceSchema } from '$lib/live/answers';
 import { getStore } from '$lib/server/contribute.server';
 import { deviceLimit, getLive, readJson, refusal, sessionOr404 } from '$lib/server/live';
 import { checkProposal } from '$lib/server/live/store';
