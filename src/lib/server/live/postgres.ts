@@ -9,7 +9,7 @@
  * a pool for queries and one dedicated connection for LISTEN.
  */
 import pg from 'pg';
-import { applyControl, LiveError, START_STATE, type LiveState } from '../../live/session';
+import { applyControl, LiveError, START_STATE } from '../../live/session';
 import { tally } from '../../live/answers';
 import {
 	checkAnswer,
@@ -17,85 +17,10 @@ import {
 	Listeners,
 	notFound,
 	type AnswerRecord,
-	type LiveEvent,
-	type Participant,
-	type SessionRecord,
 	type SessionStore
 } from './store';
-
-export const CHANNEL = 'atlas_live';
-/** NOTIFY payloads must stay under 8000 bytes; a larger state is read back instead. */
-const PAYLOAD_MAX = 7000;
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS live_sessions (
-	id text PRIMARY KEY,
-	code text NOT NULL UNIQUE,
-	map_id text NOT NULL,
-	slides jsonb NOT NULL,
-	token_hash text NOT NULL,
-	created_at timestamptz NOT NULL,
-	joined integer NOT NULL DEFAULT 0,
-	state jsonb NOT NULL
-);
-CREATE TABLE IF NOT EXISTS live_participants (
-	session_id text NOT NULL REFERENCES live_sessions (id) ON DELETE CASCADE,
-	device text NOT NULL,
-	number integer NOT NULL,
-	nickname text,
-	joined_at timestamptz NOT NULL,
-	PRIMARY KEY (session_id, device)
-);
-CREATE TABLE IF NOT EXISTS live_answers (
-	session_id text NOT NULL,
-	prompt integer NOT NULL,
-	device text NOT NULL,
-	value text NOT NULL,
-	at timestamptz NOT NULL,
-	PRIMARY KEY (session_id, prompt, device),
-	FOREIGN KEY (session_id, device) REFERENCES live_participants (session_id, device) ON DELETE CASCADE
-);`;
-
-interface SessionRow {
-	id: string;
-	code: string;
-	map_id: string;
-	slides: SessionRecord['slides'];
-	token_hash: string;
-	created_at: Date;
-	state: LiveState;
-}
-
-const toRecord = (r: SessionRow): SessionRecord => ({
-	id: r.id,
-	code: r.code,
-	mapId: r.map_id,
-	slides: r.slides,
-	tokenHash: r.token_hash,
-	createdAt: r.created_at.toISOString(),
-	state: r.state
-});
-
-const toParticipant = (r: {
-	device: string;
-	number: number;
-	nickname: string | null;
-	joined_at: Date;
-}): Participant => {
-	const p: Participant = {
-		device: r.device,
-		number: r.number,
-		joinedAt: r.joined_at.toISOString()
-	};
-	if (r.nickname !== null) p.nickname = r.nickname;
-	return p;
-};
-
-type Wire =
-	| { t: 'state'; s: string; state?: LiveState }
-	| { t: 'join'; s: string }
-	| { t: 'answer'; s: string; p: number }
-	| { t: 'deleted'; s: string };
+import { CHANNEL, listenForChanges, notify, type Wire } from './postgres-channel';
+import { createTables, toParticipant, toRecord, type SessionRow } from './postgres-tables';
 
 export interface PostgresOptions {
 	connectionString: string;
@@ -107,97 +32,10 @@ export async function createPostgresStore(options: PostgresOptions): Promise<Ses
 	const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
 	pool.on('error', (e) => console.error('live: PostgreSQL pool:', e.message));
 	const listeners = new Listeners();
-	let closed = false;
-
-	// Two processes starting at once must not both create the tables.
-	{
-		const client = await pool.connect();
-		try {
-			await client.query('BEGIN');
-			await client.query('SELECT pg_advisory_xact_lock(727274)');
-			await client.query(SCHEMA);
-			await client.query('COMMIT');
-		} catch (e) {
-			await client.query('ROLLBACK').catch(() => {});
-			throw e;
-		} finally {
-			client.release();
-		}
-	}
-
-	const fromWire = async (w: Wire): Promise<LiveEvent | undefined> => {
-		switch (w.t) {
-			case 'state': {
-				if (w.state) return { type: 'state', session: w.s, state: w.state };
-				const r = await pool.query<{ state: LiveState }>(
-					'SELECT state FROM live_sessions WHERE id = $1',
-					[w.s]
-				);
-				return r.rows[0] && { type: 'state', session: w.s, state: r.rows[0].state };
-			}
-			case 'join':
-				return { type: 'join', session: w.s };
-			case 'answer':
-				return { type: 'answer', session: w.s, prompt: w.p };
-			case 'deleted':
-				return { type: 'deleted', session: w.s };
-		}
-	};
-
-	// One connection LISTENs for the whole process; if it drops, connect again
-	// and tell subscribers to read everything afresh.
-	let listener: pg.Client | undefined;
-	const listen = async (): Promise<void> => {
-		const client = new pg.Client({ connectionString: options.connectionString });
-		client.on('notification', (msg) => {
-			if (!msg.payload) return;
-			let wire: Wire;
-			try {
-				wire = JSON.parse(msg.payload) as Wire;
-			} catch {
-				return;
-			}
-			fromWire(wire).then(
-				(event) => event && listeners.emit(event),
-				(e) => console.error('live: reading a change failed:', e.message)
-			);
-		});
-		const retry = () => {
-			if (closed || listener !== client) return;
-			listener = undefined;
-			client.end().catch(() => {});
-			const again = () => {
-				if (closed) return;
-				listen().then(
-					() => listeners.emit({ type: 'resync' }),
-					() => setTimeout(again, 1000).unref()
-				);
-			};
-			setTimeout(again, 1000).unref();
-		};
-		client.on('error', (e) => {
-			console.error('live: the LISTEN connection failed:', e.message);
-			retry();
-		});
-		client.on('end', retry);
-		listener = client;
-		try {
-			await client.connect();
-			await client.query(`LISTEN ${CHANNEL}`);
-		} catch (e) {
-			listener = undefined;
-			client.end().catch(() => {});
-			throw e;
-		}
-	};
-	await listen();
-
-	const notify = (db: pg.ClientBase | pg.Pool, wire: Wire) => {
-		let payload = JSON.stringify(wire);
-		if (payload.length > PAYLOAD_MAX && wire.t === 'state')
-			payload = JSON.stringify({ t: 'state', s: wire.s });
-		return db.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
-	};
+	await createTables(pool);
+	const listening = await listenForChanges(options.connectionString, pool, (event) =>
+		listeners.emit(event)
+	);
 
 	const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
 		const client = await pool.connect();
@@ -421,10 +259,7 @@ export async function createPostgresStore(options: PostgresOptions): Promise<Ses
 			return listeners.add(listener);
 		},
 		async close() {
-			closed = true;
-			const l = listener;
-			listener = undefined;
-			await l?.end().catch(() => {});
+			await listening.close();
 			await pool.end();
 		}
 	};
