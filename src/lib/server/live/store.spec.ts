@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresBin, startPostgres, type TempPostgres } from '../../../../tests/postgres';
 import { LiveError, type LiveSlide } from '../../live/session';
@@ -272,6 +273,58 @@ describe.runIf(havePostgres)('createPostgresStore, two processes', () => {
 			expect(await heard).toEqual({ type: 'answer', session: s.id, prompt: prompts[0]!.id });
 			expect((await b.counts(s.id, prompts[0]!.id)).counts['2']).toBe(1);
 		} finally {
+			await a.close();
+			await b.close();
+		}
+	}, 120_000);
+
+	it('a state too large for a NOTIFY payload is read back by the other process', async () => {
+		cluster ??= await startPostgres();
+		const a = await createPostgresStore({ connectionString: cluster.url });
+		const b = await createPostgresStore({ connectionString: cluster.url });
+		try {
+			const s = fresh();
+			await a.create(s);
+			// Each opened question stays in the state: enough of them pass 8000 bytes.
+			let state = (await a.get(s.id))!.state;
+			while (JSON.stringify(state).length < 9000)
+				state = await a.control(s.id, { action: 'open', kind: 'stance' });
+			// Earlier changes may still be on their way: wait for this one's state.
+			const count = state.prompts.length + 1;
+			const heard = nextEvent(
+				b,
+				(e) => e.type === 'state' && e.session === s.id && e.state.prompts.length === count
+			);
+			state = await a.control(s.id, { action: 'open', kind: 'stance' });
+			expect(await heard).toEqual({ type: 'state', session: s.id, state });
+		} finally {
+			await a.close();
+			await b.close();
+		}
+	}, 120_000);
+
+	it('a dropped LISTEN connection is made again, and subscribers are told to read afresh', async () => {
+		cluster ??= await startPostgres();
+		const a = await createPostgresStore({ connectionString: cluster.url });
+		const b = await createPostgresStore({ connectionString: cluster.url });
+		const admin = new pg.Client({ connectionString: cluster.url });
+		await admin.connect();
+		try {
+			const s = fresh();
+			await a.create(s);
+			const resynced = nextEvent(b, (e) => e.type === 'resync');
+			// As a database restart or a network cut would: every listening connection goes.
+			const cut = await admin.query(
+				`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+				 WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`
+			);
+			expect(cut.rowCount).toBe(2);
+			expect(await resynced).toEqual({ type: 'resync' });
+			const heard = nextEvent(b, (e) => e.type === 'join' && e.session === s.id);
+			await a.join(s.id, device(1));
+			expect(await heard).toEqual({ type: 'join', session: s.id });
+		} finally {
+			await admin.end();
 			await a.close();
 			await b.close();
 		}
