@@ -16,7 +16,8 @@ import { isEditor } from '../auth.server';
 import { contentPaths } from '../content-files';
 import { Hub } from './hub';
 import { createPostgresStore } from './postgres';
-import { createEmbeddedStore, type SessionRecord, type SessionStore } from './store';
+import { createEmbeddedStore } from './embedded';
+import type { SessionRecord, SessionStore } from './store';
 
 export interface Live {
 	store: SessionStore;

@@ -12,7 +12,8 @@ import { postgresBin, startPostgres, type TempPostgres } from '../../../../tests
 import { LiveError, type LiveSlide } from '../../live/session';
 import { makeJoinCode } from '../../live/join-code';
 import { createPostgresStore } from './postgres';
-import { createEmbeddedStore, type LiveEvent, type SessionStore } from './store';
+import { createEmbeddedStore } from './embedded';
+import type { LiveEvent, SessionStore } from './store';
 
 const SLIDES: LiveSlide[] = [
 	{ id: 'thesis', relation: 'thesis' },
