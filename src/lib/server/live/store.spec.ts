@@ -259,12 +259,22 @@ afterAll(() => cluster?.stop());
 	return createPostgresStore({ connectionString: cluster.url });
 });
 
+/** Two stores on one database, as two app processes are; both closed afterwards. */
+async function twoProcesses(work: (a: SessionStore, b: SessionStore) => Promise<void>) {
+	cluster ??= await startPostgres();
+	const a = await createPostgresStore({ connectionString: cluster.url });
+	const b = await createPostgresStore({ connectionString: cluster.url });
+	try {
+		await work(a, b);
+	} finally {
+		await a.close();
+		await b.close();
+	}
+}
+
 describe.runIf(havePostgres)('createPostgresStore, two processes', () => {
 	it('a change made through one store is announced to the other', async () => {
-		cluster ??= await startPostgres();
-		const a = await createPostgresStore({ connectionString: cluster.url });
-		const b = await createPostgresStore({ connectionString: cluster.url });
-		try {
+		await twoProcesses(async (a, b) => {
 			const s = fresh();
 			await a.create(s);
 			const { prompts } = await a.control(s.id, { action: 'open', kind: 'stance' });
@@ -273,17 +283,11 @@ describe.runIf(havePostgres)('createPostgresStore, two processes', () => {
 			await a.answer(s.id, device(1), prompts[0]!.id, '2');
 			expect(await heard).toEqual({ type: 'answer', session: s.id, prompt: prompts[0]!.id });
 			expect((await b.counts(s.id, prompts[0]!.id)).counts['2']).toBe(1);
-		} finally {
-			await a.close();
-			await b.close();
-		}
+		});
 	}, 120_000);
 
 	it('a state too large for a NOTIFY payload is read back by the other process', async () => {
-		cluster ??= await startPostgres();
-		const a = await createPostgresStore({ connectionString: cluster.url });
-		const b = await createPostgresStore({ connectionString: cluster.url });
-		try {
+		await twoProcesses(async (a, b) => {
 			const s = fresh();
 			await a.create(s);
 			// Each opened question stays in the state: enough of them pass 8000 bytes.
@@ -298,19 +302,13 @@ describe.runIf(havePostgres)('createPostgresStore, two processes', () => {
 			);
 			state = await a.control(s.id, { action: 'open', kind: 'stance' });
 			expect(await heard).toEqual({ type: 'state', session: s.id, state });
-		} finally {
-			await a.close();
-			await b.close();
-		}
+		});
 	}, 120_000);
 
 	it('a dropped LISTEN connection is made again, and subscribers are told to read afresh', async () => {
-		cluster ??= await startPostgres();
-		const a = await createPostgresStore({ connectionString: cluster.url });
-		const b = await createPostgresStore({ connectionString: cluster.url });
-		const admin = new pg.Client({ connectionString: cluster.url });
-		await admin.connect();
-		try {
+		await twoProcesses(async (a, b) => {
+			const admin = new pg.Client({ connectionString: cluster!.url });
+			await admin.connect();
 			const s = fresh();
 			await a.create(s);
 			const resynced = nextEvent(b, (e) => e.type === 'resync');
@@ -319,15 +317,13 @@ describe.runIf(havePostgres)('createPostgresStore, two processes', () => {
 				`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
 				 WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`
 			);
-			expect(cut.rowCount).toBe(2);
+			await admin.end();
+			// a's and b's, and the contract tests' store's if it is still open.
+			expect(cut.rowCount).toBeGreaterThanOrEqual(2);
 			expect(await resynced).toEqual({ type: 'resync' });
 			const heard = nextEvent(b, (e) => e.type === 'join' && e.session === s.id);
 			await a.join(s.id, device(1));
 			expect(await heard).toEqual({ type: 'join', session: s.id });
-		} finally {
-			await admin.end();
-			await a.close();
-			await b.close();
-		}
+		});
 	}, 120_000);
 });
