@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Cookies } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
+import { cookieJar, signInAt } from '../../../../tests/fixtures/sign-in';
 
 process.env.ATLAS_ROOT = mkdtempSync(join(tmpdir(), 'atlas-studio-'));
 process.env.ATLAS_EDITOR_SECRET = 'correct horse battery staple';
@@ -10,30 +10,8 @@ process.env.ATLAS_EDITOR_SECRET = 'correct horse battery staple';
 const { actions } = await import('./+page.server');
 const { isEditor } = await import('$lib/server/auth.server');
 
-function browser(): Cookies {
-	const jar = new Map<string, string>();
-	return {
-		get: (name: string) => jar.get(name),
-		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-		set: (name: string, value: string) => void jar.set(name, value),
-		delete: (name: string) => void jar.delete(name),
-		serialize: () => ''
-	};
-}
-
-function signIn(address: string, secret: string, cookies = browser()) {
-	const request = new Request('http://localhost/studio/some-map?/signin', {
-		method: 'POST',
-		body: new URLSearchParams({ secret })
-	});
-	return actions.signin({
-		request,
-		cookies,
-		url: new URL(request.url),
-		getClientAddress: () => address,
-		setHeaders: () => {}
-	} as never) as Promise<{ status?: number; data?: { message: string } }>;
-}
+const signIn = signInAt('http://localhost/studio/some-map?/signin', actions.signin);
+const browser = cookieJar;
 
 describe("signing in on the studio's page", () => {
 	it('refuses a wrong secret and sets no cookie', async () => {
