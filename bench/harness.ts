@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../tests/free-port';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { GeneratedMap } from './generate';
@@ -85,17 +85,6 @@ export interface Suite {
 	/** One line saying what the suite measures. */
 	about: string;
 	run(ctx: BenchContext): Promise<Row[]>;
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => done(port));
-		});
-		server.on('error', fail);
-	});
 }
 
 /** A scratch content root: the real seeds (and maps, unless `withRealMaps` is false), plus `maps`. */

@@ -17,7 +17,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request, type IncomingMessage } from 'node:http';
-import { createServer } from 'node:net';
+import { freePort } from '../tests/free-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresBin, startPostgres } from '../tests/postgres';
@@ -48,17 +48,6 @@ const summary = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return { p50: percentile(s, 50), p95: percentile(s, 95), max: s.at(-1) ?? NaN };
 };
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 interface App {
 	origin: string;

@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,17 +25,6 @@ export function postgresBin(): string | undefined {
 		.filter((v) => /^\d+$/.test(v) && existsSync(join(base, v, 'bin', 'initdb')))
 		.sort((a, b) => Number(b) - Number(a));
 	return versions[0] && join(base, versions[0], 'bin');
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 export async function startPostgres(): Promise<TempPostgres> {
