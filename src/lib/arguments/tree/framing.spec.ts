@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TreeNode } from '../view';
+import { treeNode } from '../../../../tests/fixtures/tree-node';
 import {
 	FRAME_MAX_SCALE,
 	MAX_SCALE,
@@ -19,15 +19,7 @@ import { BOX_WIDTH } from './style';
 import { expandedToDepth, indexTree } from './tree-index';
 import { layoutTree, type LaidOutNode } from './tree-layout';
 
-const node = (id: string, parentId: string | null) =>
-	({
-		id,
-		parentId,
-		relation: parentId ? 'supports' : 'thesis',
-		claim: id,
-		status: 'accepted',
-		editorial: false
-	}) as TreeNode;
+const node = (id: string, parentId: string | null) => treeNode(id, parentId);
 
 // root ─ small ─ s1, s2          (a small branch)
 //      └ big ─ b0 … b59          (a branch taller than any screen)

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TreeNode } from '../view';
+import { treeNode } from '../../../../tests/fixtures/tree-node';
 import { linksInView, nodesInView, viewOf } from './in-view';
 import { BOX_WIDTH } from './style';
 import { expandedToDepth, indexTree } from './tree-index';
 import { layoutTree } from './tree-layout';
 
-const node = (id: string, parentId: string | null) =>
-	({
-		id,
-		parentId,
-		relation: parentId ? 'supports' : 'thesis',
-		claim: id,
-		status: 'accepted',
-		editorial: false
-	}) as TreeNode;
+const node = (id: string, parentId: string | null) => treeNode(id, parentId);
 
 // A thesis with 40 supports: one column far taller than any viewport.
 const nodes = [node('root', null), ...Array.from({ length: 40 }, (_, i) => node(`c${i}`, 'root'))];

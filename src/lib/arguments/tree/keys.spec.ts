@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TreeNode } from '../view';
+import { treeNode } from '../../../../tests/fixtures/tree-node';
 import { keyTarget, type KeyAction } from './keys';
 import { indexTree } from './tree-index';
 
-const node = (id: string, parentId: string | null) =>
-	({
-		id,
-		parentId,
-		relation: parentId ? 'supports' : 'thesis',
-		claim: id,
-		status: 'accepted',
-		editorial: false
-	}) as TreeNode;
+const node = (id: string, parentId: string | null) => treeNode(id, parentId);
 
 // root ─ a ─ a1
 //      │   └ a2

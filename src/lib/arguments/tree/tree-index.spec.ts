@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeNode } from '../view';
+import { treeNode } from '../../../../tests/fixtures/tree-node';
 import { expandPath, expandedToDepth, indexTree, pathToRoot, toggled } from './tree-index';
 
 const node = (id: string, parentId: string | null, relation: TreeNode['relation'] = 'supports') =>
-	({
-		id,
-		parentId,
-		relation,
-		claim: `Claim ${id}`,
-		status: 'accepted',
-		editorial: false
-	}) as TreeNode;
+	treeNode(id, parentId, { relation, claim: `Claim ${id}` });
 
 // root ─ a ─ a1
 //      │   └ a2 (rebuts)

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeNode } from '../view';
+import { treeNode } from '../../../../tests/fixtures/tree-node';
 import { BOX_WIDTH } from './style';
 import { expandedToDepth, indexTree } from './tree-index';
 import { layoutTree } from './tree-layout';
 
 const node = (id: string, parentId: string | null, relation: TreeNode['relation'] = 'supports') =>
-	({
-		id,
-		parentId,
-		relation,
-		claim: `Claim ${id}`,
-		status: 'accepted',
-		editorial: false
-	}) as TreeNode;
+	treeNode(id, parentId, { relation, claim: `Claim ${id}` });
 
 const nodes = [
 	node('root', null, 'thesis'),
