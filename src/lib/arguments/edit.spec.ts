@@ -600,6 +600,28 @@ describe('applyEdits refuses', () => {
 		expect(text).not.toMatch(/status: proposed/);
 	});
 
+	it('applyEach undoes an edit that fails halfway, and keeps the edits before and after it', () => {
+		// The second key's value cannot be written as YAML: the title is set
+		// before the summary fails, and must not stay.
+		const halfway = { kind: 'meta', set: { title: 'Half made', summary: Symbol('x') } };
+		const { text, outcomes } = applyEach(small, [
+			{
+				kind: 'insert',
+				parent: 'a',
+				relation: 'rebuts',
+				node: { ...proposal, claim: 'Before it' }
+			},
+			halfway as never,
+			{ kind: 'meta', set: { question: 'After it?' } }
+		]);
+		expect(outcomes[1]).toMatchObject({ code: 'unsupported' });
+		expect((outcomes[1] as EditError).message).toMatch(/^cannot make this edit here: /);
+		expect(text).not.toContain('Half made');
+		expect(dataOf(text)).toMatchObject({ question: 'After it?' });
+		expect(text).toContain('claim: Before it');
+		expect(text.match(/claim: Before it/g)).toHaveLength(1);
+	});
+
 	it('decodeUtf8 refuses invalid UTF-8, naming the line', () => {
 		const bytes = readFileSync('tests/fixtures/edit/invalid-utf8.yaml');
 		expect(() => decodeUtf8(bytes, 'x.yaml')).toThrow(/x\.yaml:2: the file is not valid UTF-8/);

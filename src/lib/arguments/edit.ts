@@ -45,20 +45,24 @@ export function applyEach(
 		if (e instanceof EditError) return { text, outcomes: edits.map(() => e) };
 		throw e;
 	}
-	let good = text;
+	// The text is written out once, at the end: a batch of fifty proposals
+	// would otherwise print the whole map fifty times.
+	const made: MapEdit[] = [];
 	const outcomes = edits.map((edit) => {
 		try {
 			const result = applyEdit(tree, edit);
-			good = treeText(tree);
+			made.push(edit);
 			return result;
 		} catch (e) {
-			// Edits check before they change a token; this is in case one did not.
-			tree = parseTree(good);
+			// Edits check before they change a token; in case one did not, the
+			// tree is built again from the edits that were made.
+			tree = parseTree(text);
+			for (const m of made) applyEdit(tree, m);
 			if (e instanceof EditError) return e;
 			return new EditError('unsupported', `cannot make this edit here: ${(e as Error).message}`);
 		}
 	});
-	return { text: good, outcomes };
+	return { text: made.length ? treeText(tree) : text, outcomes };
 }
 
 /** Add one node; throws if it cannot. */
