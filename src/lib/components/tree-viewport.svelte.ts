@@ -13,7 +13,7 @@ import 'd3-transition';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 import { untrack } from 'svelte';
 import { MAX_SCALE, MIN_SCALE, type Size, type Transform } from '$lib/arguments/tree/framing';
-import { viewOf } from '$lib/arguments/tree/in-view';
+import { heldView, type HeldView } from '$lib/arguments/tree/in-view';
 
 const DURATION = 250;
 
@@ -33,8 +33,12 @@ export class TreeViewport {
 	transform: Transform = $state.raw({ x: 0, y: 0, k: 1 });
 	/** True once the viewport answers to gestures and keys. */
 	ready = $state(false);
-	/** The part of the layout on screen, with a margin. */
-	view = $derived(viewOf(this.transform, this.size));
+	/**
+	 * The part of the layout on screen, with a margin; while a pan stays
+	 * within the margin it is the same object, so nothing drawn from it changes.
+	 */
+	view = $derived.by(() => (this.#held = heldView(this.#held, this.transform, this.size)));
+	#held: HeldView | undefined;
 
 	#svg: SVGSVGElement | undefined;
 	#zoom: ZoomBehavior<SVGSVGElement, unknown> | undefined;

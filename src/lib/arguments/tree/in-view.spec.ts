@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { treeNode } from '../../../../tests/fixtures/tree-node';
-import { linksInView, nodesInView, viewOf } from './in-view';
+import { heldView, linksInView, nodesInView, viewOf } from './in-view';
 import { BOX_WIDTH } from './style';
 import { expandedToDepth, indexTree } from './tree-index';
 import { layoutTree } from './tree-layout';
@@ -20,6 +20,28 @@ describe('viewOf', () => {
 		[{ x: 0, y: 0, k: 0.5 }, 100, { x0: -200, y0: -200, x1: 1800, y1: 1400 }]
 	])('viewOf(%j, 800×600, margin %i) is the layout rectangle on screen', (t, margin, view) => {
 		expect(viewOf(t, { width: 800, height: 600 }, margin)).toEqual(view);
+	});
+});
+
+describe('heldView', () => {
+	const size = { width: 800, height: 600 };
+
+	it('keeps the view while panning stays within its margin, then takes a new one', () => {
+		const first = heldView(undefined, { x: 0, y: 0, k: 1 }, size);
+		expect(first).toEqual({ x0: -200, y0: -200, x1: 1000, y1: 800, k: 1 });
+		// 150 px to the left: the screen and its 50 px lead are still inside.
+		expect(heldView(first, { x: -150, y: 0, k: 1 }, size)).toBe(first);
+		expect(heldView(first, { x: 0, y: 150, k: 1 }, size)).toBe(first);
+		// 151 px: the lead would pass the edge, so the view moves with the screen.
+		const moved = heldView(first, { x: -151, y: 0, k: 1 }, size);
+		expect(moved).toEqual({ x0: -49, y0: -200, x1: 1151, y1: 800, k: 1 });
+	});
+
+	it('takes a new view on any zoom, so zooming in does not keep a zoomed-out view', () => {
+		const out = heldView(undefined, { x: 0, y: 0, k: 0.5 }, size);
+		const zoomed = heldView(out, { x: 0, y: 0, k: 1 }, size);
+		expect(zoomed).not.toBe(out);
+		expect(zoomed).toEqual({ ...viewOf({ x: 0, y: 0, k: 1 }, size), k: 1 });
 	});
 });
 

@@ -26,6 +26,37 @@ export function viewOf(
 	};
 }
 
+/** A view and the scale it was taken at. */
+export interface HeldView extends Viewport {
+	k: number;
+}
+
+/**
+ * The view to draw under `transform`: `previous` for as long as the screen,
+ * with a lead of a quarter of the margin, stays inside it at the same scale,
+ * else a new one with the whole margin. Panning then changes what is drawn
+ * once every margin's worth of movement, not on every frame; a zoom always
+ * takes a new view, so zooming in never keeps a zoomed-out crowd.
+ */
+export function heldView(
+	previous: HeldView | undefined,
+	transform: Transform,
+	size: { width: number; height: number },
+	margin = 200
+): HeldView {
+	if (previous && previous.k === transform.k) {
+		const lead = viewOf(transform, size, margin / 4);
+		if (
+			lead.x0 >= previous.x0 &&
+			lead.y0 >= previous.y0 &&
+			lead.x1 <= previous.x1 &&
+			lead.y1 <= previous.y1
+		)
+			return previous;
+	}
+	return { ...viewOf(transform, size, margin), k: transform.k };
+}
+
 const meets = (n: LaidOutNode, view: Viewport) =>
 	n.x <= view.x1 &&
 	n.x + BOX_WIDTH >= view.x0 &&
