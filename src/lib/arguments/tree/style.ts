@@ -35,6 +35,13 @@ const CUT = 10;
 /** The expand/collapse button on a box's right edge: drawn small, hit 44 px wide. */
 export const TOGGLE_RADIUS = 10;
 export const TOGGLE_TARGET = 22;
+/**
+ * Text sizes in the drawing's own units, which zoom with it (so not the page's
+ * type scale): the relation tag fits the HEAD above a claim, and the toggle's
+ * + or − its circle.
+ */
+export const TAG_SIZE = 10;
+export const TOGGLE_SYMBOL_SIZE = 15;
 
 /** A claim's lines, as drawn in a box. */
 export const claimLines = (claim: string) => wrapText(claim, TEXT_WIDTH, MAX_LINES);
