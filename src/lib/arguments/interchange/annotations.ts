@@ -7,9 +7,9 @@
  * UTF-16 indices the app uses; for the bundled sources the two agree.
  */
 import type { ArgumentMap, Source } from '../model';
-import { codePointIndex, exportedNodes } from './tree';
+import { codePointIndex, exportedNodes, stringIndex } from './tree';
 
-/** How much text around a passage the quote selector carries, as annotation tools do. */
+/** How much text around a passage the quote selector carries, in code points, as annotation tools do. */
 const CONTEXT = 32;
 
 export interface WebAnnotation {
@@ -51,6 +51,8 @@ export function exportAnnotations(
 	for (const node of exportedNodes(map))
 		node.cites.forEach((cite, i) => {
 			const text = sources.get(cite.source)?.text ?? '';
+			const start = codePointIndex(text, cite.start);
+			const end = codePointIndex(text, cite.end);
 			items.push({
 				id: `urn:argument-atlas:map:${map.id}:node:${node.id}:cite:${i + 1}`,
 				type: 'Annotation',
@@ -68,14 +70,11 @@ export function exportAnnotations(
 						{
 							type: 'TextQuoteSelector',
 							exact: cite.quote,
-							prefix: text.slice(Math.max(0, cite.start - CONTEXT), cite.start),
-							suffix: text.slice(cite.end, cite.end + CONTEXT)
+							// Counted in code points too: cutting UTF-16 units could split an emoji in half.
+							prefix: text.slice(stringIndex(text, Math.max(0, start - CONTEXT)), cite.start),
+							suffix: text.slice(cite.end, stringIndex(text, end + CONTEXT))
 						},
-						{
-							type: 'TextPositionSelector',
-							start: codePointIndex(text, cite.start),
-							end: codePointIndex(text, cite.end)
-						}
+						{ type: 'TextPositionSelector', start, end }
 					]
 				}
 			});
