@@ -38,9 +38,16 @@ function oneLine(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
 }
 
-// A claim that starts like a numbered entry would read as one.
+/**
+ * Escaped as Kialo escapes its markdown, so that cleanClaim, on import,
+ * gives the claim back: brackets and parentheses (else `[1]` reads as a
+ * footnote mark and `[a](b)` as a link), backslashes, and a start that would
+ * read as a numbered entry or a `-> See` link.
+ */
 function escapeClaim(claim: string): string {
-	return oneLine(claim).replace(/^(\d+\.)/, '\\$1');
+	return oneLine(claim)
+		.replace(/[\\[\]()]/g, '\\$&')
+		.replace(/^(\d+\.|->)/, '\\$1');
 }
 
 const ENTRY = /^((?:\d+\.)+)[ \t]+(?:(Pro|Con|Thesis|Question):[ \t]*)?(.*)$/i;
@@ -160,7 +167,7 @@ function thesisOf(root: { entry: Entry; node: DraftNode }, theses: DraftNode[]):
 	return theses[0]!;
 }
 
-/** The claim as a reader sees it in Kialo: link text without its address, no escapes, no footnote marks. */
+/** The claim as a reader sees it in Kialo (escapeClaim's inverse): link text without its address, no escapes, no footnote marks. */
 function cleanClaim(text: string): string {
 	return text
 		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
