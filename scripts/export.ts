@@ -8,20 +8,29 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, exportMap, isExportFormat } from '../src/lib/arguments/interchange/index';
 import { formatProblems } from '../src/lib/arguments/problems';
+import { fileProblem, fromHere } from './file-problem';
 import { contentPaths, loadContentFromDisk } from '../src/lib/server/content-files';
 
-const { values, positionals } = parseArgs({
-	options: { format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
-	allowPositionals: true,
-	strict: true
-});
+const usage = `usage: npm run export -- <map-id> --format ${EXPORT_FORMATS.join('|')} [--out <file>]`;
 
 function fail(message: string): never {
 	console.error(message);
 	process.exit(1);
 }
 
-const usage = `usage: npm run export -- <map-id> --format ${EXPORT_FORMATS.join('|')} [--out <file>]`;
+const options = {
+	format: { type: 'string' },
+	out: { type: 'string' },
+	help: { type: 'boolean' }
+} as const;
+let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+try {
+	parsed = parseArgs({ options, allowPositionals: true, strict: true });
+} catch (e) {
+	// node:util's own words ("Unknown option '--fromat'"), without its stack.
+	fail(`${(e as Error).message}\n${usage}`);
+}
+const { values, positionals } = parsed;
 const mapId = positionals[0];
 if (values.help || !mapId || positionals.length > 1) fail(usage);
 if (!values.format || !isExportFormat(values.format))
@@ -34,6 +43,10 @@ if (!map) fail(`no map "${mapId}": the maps are ${[...content.maps.keys()].join(
 
 const file = exportMap(values.format, map, content.sources);
 if (values.out) {
-	writeFileSync(values.out, file.text);
+	try {
+		writeFileSync(fromHere(values.out), file.text);
+	} catch (e) {
+		fail(`cannot write ${values.out}: ${fileProblem(e)}`);
+	}
 	console.error(`wrote ${values.out}`);
 } else process.stdout.write(file.text);

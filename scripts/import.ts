@@ -19,22 +19,31 @@ import {
 } from '../src/lib/arguments/interchange/index';
 import { walkInput } from '../src/lib/arguments/interchange/draft';
 import { formatProblems } from '../src/lib/arguments/problems';
+import { fileProblem, fromHere } from './file-problem';
 import { contentPaths, loadContentFromDisk } from '../src/lib/server/content-files';
 import { writeNewMap } from '../src/lib/server/imported-map.server';
 import { StoreError } from '../src/lib/server/store.server';
 
-const { values, positionals } = parseArgs({
-	options: { format: { type: 'string' }, map: { type: 'string' }, help: { type: 'boolean' } },
-	allowPositionals: true,
-	strict: true
-});
+const usage = `usage: npm run import -- <file> --format ${IMPORT_FORMATS.join('|')} --map <new-map-id>`;
 
 function fail(message: string): never {
 	console.error(message);
 	process.exit(1);
 }
 
-const usage = `usage: npm run import -- <file> --format ${IMPORT_FORMATS.join('|')} --map <new-map-id>`;
+const options = {
+	format: { type: 'string' },
+	map: { type: 'string' },
+	help: { type: 'boolean' }
+} as const;
+let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+try {
+	parsed = parseArgs({ options, allowPositionals: true, strict: true });
+} catch (e) {
+	// node:util's own words ("Unknown option '--mpa'"), without its stack.
+	fail(`${(e as Error).message}\n${usage}`);
+}
+const { values, positionals } = parsed;
 const path = positionals[0];
 if (values.help || !path || positionals.length > 1 || !values.map) fail(usage);
 if (!values.format || !isImportFormat(values.format))
@@ -42,9 +51,9 @@ if (!values.format || !isImportFormat(values.format))
 
 let bytes: Uint8Array;
 try {
-	bytes = readFileSync(path);
-} catch {
-	fail(`cannot read ${path}`);
+	bytes = readFileSync(fromHere(path));
+} catch (e) {
+	fail(`cannot read ${path}: ${fileProblem(e)}`);
 }
 
 const paths = contentPaths();
