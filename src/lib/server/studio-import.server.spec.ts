@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { studioScratch } from '../../../tests/fixtures/studio-content';
@@ -34,6 +34,97 @@ describe('importUpload', () => {
 			'A reason',
 			'An objection'
 		]);
+	});
+
+	/** The map written, as the app loads it: [depth, relation, claim, passage or editorial] rows. */
+	const written = (id: string) => {
+		const { content, problems } = loadContentFromDisk(paths);
+		expect(problems).toEqual([]);
+		return content.maps
+			.get(id)!
+			.nodes.map((n) => [n.depth, n.relation, n.claim, n.cites[0]?.quote ?? n.editorial]);
+	};
+
+	it('writes an Argdown file as a new map: its tree, its quotes, and "needs a passage" for the rest', async () => {
+		const argdown = [
+			'===',
+			'title: A later school day',
+			'question: Should school start later?',
+			'===',
+			'',
+			'[later]: School should start an hour later. {cites: [{source: e2e-school-day, quote: "the school day should start an hour later"}]}',
+			'  + [sleep]: Teenagers sleep too little.',
+			'    - [attendance]: The studies measured attendance. {cites: [{source: e2e-school-day, quote: "measured attendance, not learning"}]}',
+			'  - [buses]: The buses are shared. {editorial: "Our summary of the head teacher."}',
+			'  - <Jobs>: Pupils work after school.',
+			''
+		].join('\n');
+		const answer = await run(upload('school.argdown', argdown), 'argdown', 'school-argdown');
+		expect(answer).toEqual({ ok: true, mapId: 'school-argdown', nodes: 5, needPassage: 2 });
+		const needs = 'Needs a passage: imported from an Argdown file without a source passage.';
+		expect(written('school-argdown')).toEqual([
+			[
+				0,
+				'thesis',
+				'School should start an hour later.',
+				'the school day should start an hour later'
+			],
+			[1, 'supports', 'Teenagers sleep too little.', needs],
+			[2, 'rebuts', 'The studies measured attendance.', 'measured attendance, not learning'],
+			[1, 'rebuts', 'The buses are shared.', 'Our summary of the head teacher.'],
+			[1, 'rebuts', 'Pupils work after school.', needs]
+		]);
+		const { content } = loadContentFromDisk(paths);
+		expect(content.maps.get('school-argdown')!.title).toBe('A later school day');
+	});
+
+	it('writes AIF JSON as a new map: RA supports, CA rebuttals, quotes found by their offsets', async () => {
+		const text = readFileSync(join(paths.seedsDir, 'e2e-school-day.txt'), 'utf8');
+		const quote = 'buses are shared with the primary school and cannot move';
+		const node = (nodeID: string, type: string, text: string) => ({ nodeID, type, text });
+		const edge = (edgeID: string, fromID: string, toID: string) => ({ edgeID, fromID, toID });
+		const aif = {
+			nodes: [
+				node('1', 'I', 'The school day should start later.'),
+				node('2', 'I', 'Teenagers need more sleep.'),
+				node('3', 'RA', 'Default Inference'),
+				node('4', 'I', 'The buses cannot move.'),
+				node('5', 'CA', 'Default Conflict'),
+				node('6', 'L', quote),
+				node('7', 'YA', 'Asserting')
+			],
+			edges: [
+				edge('a', '2', '3'),
+				edge('b', '3', '1'),
+				edge('c', '4', '5'),
+				edge('d', '5', '1'),
+				edge('e', '6', '7'),
+				edge('f', '7', '4')
+			],
+			locutions: [
+				{
+					nodeID: '6',
+					source: 'e2e-school-day',
+					start: text.indexOf(quote),
+					end: text.indexOf(quote) + quote.length
+				}
+			]
+		};
+		const answer = await run(
+			upload('school.json', JSON.stringify({ AIF: aif })),
+			'aif',
+			'school-aif'
+		);
+		expect(answer).toEqual({ ok: true, mapId: 'school-aif', nodes: 3, needPassage: 2 });
+		const needs = 'Needs a passage: imported from AIF JSON without a source passage.';
+		expect(written('school-aif')).toEqual([
+			[0, 'thesis', 'The school day should start later.', needs],
+			[1, 'supports', 'Teenagers need more sleep.', needs],
+			[1, 'rebuts', 'The buses cannot move.', quote]
+		]);
+		// The file's node ids are valid map ids, so they are kept.
+		const { content } = loadContentFromDisk(paths);
+		expect(content.maps.get('school-aif')!.nodes.map((n) => n.id)).toEqual(['1', '2', '4']);
 	});
 
 	it.each([
