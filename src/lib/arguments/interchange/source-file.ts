@@ -4,7 +4,8 @@
  * it byte for byte); HTML is reduced to the text a reader sees, with
  * html-to-text (htmlparser2 underneath: it reads real-world, broken HTML the
  * way browsers do, and is maintained), without line wrapping, link addresses,
- * images, scripts or styles.
+ * images, scripts, styles, navigation, rules or the "> " it puts before quotations;
+ * a table's cells stand in columns.
  */
 import { convert } from 'html-to-text';
 import { ImportError } from './draft';
@@ -33,7 +34,11 @@ export function sourceTextFromFile(name: string, bytes: Uint8Array): string {
 			{ selector: 'h4', options: { uppercase: false } },
 			{ selector: 'h5', options: { uppercase: false } },
 			{ selector: 'h6', options: { uppercase: false } },
-			{ selector: 'table', options: { uppercaseHeaderCells: false } },
+			// A table's cells in columns: the default layout-table format ran them together.
+			{ selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+			// A reader sees an indented quotation and a rule, not "> " before each line or dashes.
+			{ selector: 'blockquote', format: 'block' },
+			{ selector: 'hr', format: 'skip' },
 			{ selector: 'nav', format: 'skip' }
 		]
 	}).trim();
