@@ -19,6 +19,14 @@ describe('sourceTextFromFile(name, bytes)', () => {
 		);
 	});
 
+	it('keeps the words of tables, quotations and lists apart, without the markers a reader never sees', () => {
+		const html = `<p>Results:</p><table><tr><th>Year</th><th>Votes</th></tr><tr><td>2021</td><td>55.9%</td></tr></table>
+<blockquote><p>Hope will defeat fear.</p></blockquote><hr><ul><li>One</li><li>Two</li></ul><p>a&nbsp;b 😀</p>`;
+		expect(sourceTextFromFile('page.htm', bytes(html))).toBe(
+			'Results:\n\nYear   Votes\n2021   55.9%\n\nHope will defeat fear.\n\n * One\n * Two\n\na\u00a0b 😀\n'
+		);
+	});
+
 	it.each([
 		[
 			'a file of another type',
