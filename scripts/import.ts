@@ -19,6 +19,7 @@ import {
 } from '../src/lib/arguments/interchange/index';
 import { walkInput } from '../src/lib/arguments/interchange/draft';
 import { formatProblems } from '../src/lib/arguments/problems';
+import { IdSchema } from '../src/lib/arguments/schema';
 import { fileProblem, fromHere } from './file-problem';
 import { contentPaths, loadContentFromDisk } from '../src/lib/server/content-files';
 import { writeNewMap } from '../src/lib/server/imported-map.server';
@@ -48,6 +49,11 @@ const path = positionals[0];
 if (values.help || !path || positionals.length > 1 || !values.map) fail(usage);
 if (!values.format || !isImportFormat(values.format))
 	fail(`--format must be one of ${IMPORT_FORMATS.join(', ')}\n${usage}`);
+
+if (!IdSchema.safeParse(values.map).success)
+	fail(
+		`--map: "${values.map}" is not a map id: use lowercase letters, digits and single hyphens, e.g. "school-phones"`
+	);
 
 let bytes: Uint8Array;
 try {

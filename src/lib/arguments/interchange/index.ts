@@ -1,10 +1,12 @@
 /** Maps in and out of other tools: one entry point per direction, for the CLI and the app. */
+import { LineCounter, parseDocument, visit } from 'yaml';
+import { loadMap, sourceIndexOf } from '../load';
 import type { ArgumentMap, Source } from '../model';
 import type { MapInput } from '../schema';
 import { exportAif, importAif } from './aif';
 import { exportAnnotations } from './annotations';
 import { exportArgdown, importArgdown } from './argdown';
-import { draftToMap, ImportError } from './draft';
+import { draftToMap, ImportError, mapYaml } from './draft';
 import { exportFileName, type ExportFormat, type ImportFormat } from './formats';
 import { importText } from './input';
 import { exportKialo, importKialo } from './kialo';
@@ -75,7 +77,46 @@ export function importMap(
 			: format === 'argdown'
 				? importArgdown(text)
 				: importAif(text, sources);
-	return draftToMap(draft, mapId, format);
+	const map = draftToMap(draft, mapId, format);
+	checkImported(map, sources);
+	return map;
+}
+
+/**
+ * The loader's checks (quotes found in their sources, lengths, ids), run
+ * before anything is written: the first problem becomes an ImportError
+ * naming the node of the imported file, since the line of a YAML file that
+ * was never written would help nobody.
+ */
+function checkImported(map: MapInput, sources: Map<string, Source>) {
+	const text = mapYaml(map);
+	const problem = loadMap(`content/arguments/${map.id}.yaml`, text, sourceIndexOf(sources))
+		.problems[0];
+	if (!problem) return;
+	const id = nodeIdAt(text, problem.line, problem.col);
+	throw new ImportError(
+		id === undefined ? '' : `node "${id}"`,
+		`${problem.message}${problem.hint ? ` — ${problem.hint}` : ''}`
+	);
+}
+
+/** The id of the innermost node (a mapping with an id, below the thesis) around a line and column. */
+function nodeIdAt(text: string, line: number, col: number): string | undefined {
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(text, { lineCounter });
+	const offset = (lineCounter.lineStarts[line - 1] ?? 0) + col - 1;
+	let id: string | undefined;
+	visit(doc, {
+		Map(_, node, path) {
+			const [start, , end] = node.range ?? [0, 0, 0];
+			if (offset < start || offset > end) return visit.SKIP;
+			// The map itself (the document's own mapping) has an id too: the map's, not a node's.
+			if (path.length === 1) return;
+			const value = node.get('id');
+			if (typeof value === 'string') id = value;
+		}
+	});
+	return id;
 }
 
 /** A message for a person: the file, where in it, and what is wrong. */
