@@ -254,6 +254,11 @@ describe('npm run import refuses bad input in a line, exits 1 and writes nothing
 			/^broken\.argdown, line 3:1: Argdown syntax: /
 		],
 		[
+			'an Argdown quote that occurs twice, naming the node and what would fix it',
+			['<files>/twice.argdown', '--format', 'argdown', '--map', 'x'],
+			/^twice\.argdown, node "nine": quote occurs 2 times in source "bell-minutes": "the bell should ring at nine" — add a prefix: or suffix:/
+		],
+		[
 			'AIF with a dangling edge, naming the element',
 			['<files>/dangling.json', '--format', 'aif', '--map', 'x'],
 			/^dangling\.json, edges\[1\]\.toID: edge "2" toID "x" names no node — a dangling edge\n$/
@@ -276,7 +281,7 @@ describe('npm run import refuses bad input in a line, exits 1 and writes nothing
 		[
 			'a map id that is no id',
 			['<files>/ok.txt', '--format', 'kialo', '--map', 'Bell_Time'],
-			/^"Bell_Time" is not a map id: use lowercase letters, digits and single hyphens\n$/
+			/^--map: "Bell_Time" is not a map id: use lowercase letters, digits and single hyphens, e\.g\. "school-phones"\n$/
 		]
 	])(
 		'%s',
@@ -285,6 +290,10 @@ describe('npm run import refuses bad input in a line, exits 1 and writes nothing
 			file('broken.txt', '1. A\n1.1. Pro: B\n1.3.1. Con: C\n');
 			file('broken.argdown', '[A]: a\n    + [B]: b\n  - [C]: c\n');
 			file('dangling.json', aif);
+			file(
+				'twice.argdown',
+				`[nine]: Nine. {cites: [{source: ${ASTRAL_SOURCE}, quote: "the bell should ring at nine"}]}\n`
+			);
 			file('map.png', new Uint8Array([0x89, 0x50, 0x4e, 0, 1]));
 			mkdirSync(join(files, 'sub'));
 			const before = mapFiles();

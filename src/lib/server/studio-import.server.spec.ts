@@ -141,6 +141,15 @@ describe('importUpload', () => {
 			/^m\.argdown, line 3:1: Argdown syntax: /
 		],
 		[
+			'an Argdown quote that is not in its source, naming the node',
+			upload(
+				'm.argdown',
+				'[a]: A\n  + [b]: B {cites: [{source: e2e-school-day, quote: "buses fly"}]}\n'
+			),
+			'argdown',
+			/^m\.argdown, node "b": quote not found in source "e2e-school-day": "buses fly" — copy the passage exactly/
+		],
+		[
 			'AIF with a dangling edge',
 			upload(
 				'g.json',
