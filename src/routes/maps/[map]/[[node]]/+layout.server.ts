@@ -9,7 +9,9 @@ import { getContent, problemsForMap } from '$lib/server/content.server';
 import { isEditor } from '$lib/server/auth.server';
 
 // Built once per loaded map (a reload makes a new map object): every node page
-// of a map carries the same tree, which the static build prerenders per node.
+// of a map carries the same tree. Not in the static build, where it would be
+// written into every node's page and data file: those pages fetch the map's
+// one tree file (/maps/<map>/tree.json) instead.
 const trees = new WeakMap<ArgumentMap, CompactTree>();
 const contexts = new WeakMap<ArgumentMap, MapContext>();
 
@@ -34,8 +36,11 @@ export function load({ params, cookies }) {
 			problems: editor ? problems : undefined
 		});
 	}
-	let tree = trees.get(map);
-	if (!tree) trees.set(map, (tree = pageTree(map)));
+	let tree: CompactTree | null = null;
+	if (!STATIC_SITE) {
+		tree = trees.get(map) ?? pageTree(map);
+		trees.set(map, tree);
+	}
 	let context = contexts.get(map);
 	if (!context) contexts.set(map, (context = mapContext(content, map)));
 	return {
