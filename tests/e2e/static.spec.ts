@@ -44,6 +44,31 @@ const SHARED_WORD = [
 ].find((w) => curated.filter((m) => m.nodes.some((n) => words(n.claim).includes(w))).length > 1);
 const MAP_WORD = words(NODE.claim)[0]!;
 
+/**
+ * What a node's page needs besides the node: its line to the thesis, its
+ * children, and the nodes the map's lesson names (in the map's context).
+ * Every other node of the map comes from the map's one tree file.
+ */
+function farFrom(node: typeof NODE) {
+	const lesson = chosen!.lesson;
+	const near = new Set([
+		node.id,
+		...node.childIds,
+		...(lesson?.path ?? []),
+		...(lesson?.skip.map((s) => s.node) ?? [])
+	]);
+	for (let p = node.parentId; p !== null; p = chosen!.nodeById.get(p)!.parentId) near.add(p);
+	return chosen!.nodes.filter((n) => !near.has(n.id));
+}
+
+/** Every string in a JSON value (SvelteKit's __data.json keeps each one once). */
+const stringsOf = (value: unknown): string[] =>
+	typeof value === 'string'
+		? [value]
+		: value && typeof value === 'object'
+			? Object.values(value).flatMap(stringsOf)
+			: [];
+
 const tree = (page: Page) => page.getByRole('tree');
 const item = (page: Page, id: string) => page.locator(`[role="treeitem"][data-node-id="${id}"]`);
 const detailHeading = (page: Page) =>
@@ -266,6 +291,28 @@ test.describe('The static copy', () => {
 		expect(failures).toEqual([]);
 	});
 
+	test('a node page carries its node and neighbours, and the map comes in one shared file', async ({
+		request
+	}) => {
+		const far = farFrom(NODE);
+		expect(far.length).toBeGreaterThan(0);
+		const html = await (await request.get(`maps/${MAP}/${NODE.id}`)).text();
+		const data = stringsOf(await (await request.get(`maps/${MAP}/${NODE.id}/__data.json`)).json());
+		// The node itself, and its passage, are in both.
+		expect(html).toContain(`"${NODE.id}"`);
+		expect(data).toContain(NODE.claim);
+		expect(data).toContain(PASSAGE);
+		for (const n of far) {
+			expect(html, `the page of ${NODE.id} names the far node ${n.id}`).not.toContain(`"${n.id}"`);
+			expect(data, `the data of ${NODE.id} carries the far node ${n.id}`).not.toContain(n.id);
+			expect(data, `the data of ${NODE.id} carries the claim of ${n.id}`).not.toContain(n.claim);
+		}
+		// The map's tree file, which every node page of the map shares, has every node.
+		const whole = await (await request.get(`maps/${MAP}/tree.json`)).json();
+		expect(whole.ids).toEqual(chosen.nodes.map((n) => n.id));
+		expect(whole.claims).toEqual(chosen.nodes.map((n) => n.claim));
+	});
+
 	test('the editing pages say how editors work with a static copy', async ({ page }) => {
 		for (const path of ['review', 'new']) {
 			await page.goto(path);
@@ -278,6 +325,15 @@ test.describe('The static copy', () => {
 
 test.describe('The static copy without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
+
+	test('a node page shows its claim, its passage and the way to the thesis', async ({ page }) => {
+		await page.goto(`maps/${MAP}/${NODE.id}`);
+		await expect(detailHeading(page)).toHaveText(claimText(NODE.claim));
+		await expect(page.getByTestId('quote').first()).toContainText(PASSAGE);
+		await expect(page.getByTestId('path').getByRole('link').first()).toHaveText(
+			claimText(chosen.nodeById.get(chosen.rootId)!.claim)
+		);
+	});
 
 	test('the outline reads, and the proposal form says it needs JavaScript', async ({ page }) => {
 		await page.goto(`outline/${MAP}`);
