@@ -25,7 +25,9 @@ const map = { nodes: nodes.map((n) => ({ ...n })) } as unknown as Parameters<typ
 const whole = compactTree(map);
 
 function serving(tree = whole) {
-	const fetch = vi.fn(async () => new Response(JSON.stringify(tree)));
+	const fetch = vi.fn<(url: string) => Promise<Response>>(
+		async () => new Response(JSON.stringify(tree))
+	);
 	vi.stubGlobal('fetch', fetch);
 	return fetch;
 }
