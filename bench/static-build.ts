@@ -8,7 +8,7 @@
  *   npm run bench -- static
  *
  * Where the time goes (--cpu-prof of a 20-map build, 2026-12-02): the build
- * writes some 82,000 files, half of them the node and contribute pages and
+ * writes some 82,000 files, 80,000 of them the node and contribute pages and
  * their __data.json, and SvelteKit's prerenderer spends about 2 ms on each on
  * this machine (request and response objects, serialising the data twice,
  * crawling the HTML for links, writing, GC); rendering the components is
