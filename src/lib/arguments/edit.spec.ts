@@ -8,6 +8,7 @@ import {
 	appendArchiveEntry,
 	applyEach,
 	applyEdits,
+	applyGroups,
 	archiveEntries,
 	decodeUtf8,
 	EditError,
@@ -620,6 +621,34 @@ describe('applyEdits refuses', () => {
 		expect(dataOf(text)).toMatchObject({ question: 'After it?' });
 		expect(text).toContain('claim: Before it');
 		expect(text.match(/claim: Before it/g)).toHaveLength(1);
+	});
+
+	it('applyGroups takes back a group’s made edits when a later one of it is refused, and makes the next group', () => {
+		const { text, outcomes } = applyGroups(small, [
+			[
+				{ kind: 'edit', id: 'b', set: { claim: 'Made, then taken back.' } },
+				{ kind: 'remove', id: 'nope' }
+			],
+			[
+				{ kind: 'accept', id: 'a' },
+				{ kind: 'meta', set: { title: 'Both made.' } }
+			]
+		]);
+		expect(outcomes[0]).toMatchObject({
+			code: 'unknown-node',
+			message: 'no node "nope" in this map'
+		});
+		expect(outcomes[1]).toEqual([{ kind: 'accept' }, { kind: 'meta' }]);
+		expect(text).not.toContain('Made, then taken back.');
+		expect(dataOf(text)).toMatchObject({ title: 'Both made.' });
+		expect(text).not.toMatch(/status: proposed/);
+		// Exactly what the second group alone makes.
+		expect(text).toBe(
+			applied(small, [
+				{ kind: 'accept', id: 'a' },
+				{ kind: 'meta', set: { title: 'Both made.' } }
+			]).text
+		);
 	});
 
 	it('decodeUtf8 refuses invalid UTF-8, naming the line', () => {

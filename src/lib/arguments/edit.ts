@@ -38,26 +38,43 @@ export function applyEach(
 	text: string,
 	edits: readonly MapEdit[]
 ): { text: string; outcomes: (EditResult | EditError)[] } {
+	const { text: next, outcomes } = applyGroups(
+		text,
+		edits.map((edit) => [edit])
+	);
+	return { text: next, outcomes: outcomes.map((o) => (o instanceof EditError ? o : o[0]!)) };
+}
+
+/**
+ * Each group of edits on the result of the groups before that were made, all
+ * of a group or none of it: when one of its edits is refused, the group's
+ * others are taken back too and the group is reported refused, with that
+ * edit's reason (a studio step of several edits, written as one).
+ */
+export function applyGroups(
+	text: string,
+	groups: readonly (readonly MapEdit[])[]
+): { text: string; outcomes: (EditResult[] | EditError)[] } {
 	let tree: Tree;
 	try {
 		tree = parseTree(text);
 	} catch (e) {
-		if (e instanceof EditError) return { text, outcomes: edits.map(() => e) };
+		if (e instanceof EditError) return { text, outcomes: groups.map(() => e) };
 		throw e;
 	}
 	// The text is written out once, at the end: a batch of fifty proposals
 	// would otherwise print the whole map fifty times.
-	const made: MapEdit[] = [];
-	const outcomes = edits.map((edit) => {
+	const made: (readonly MapEdit[])[] = [];
+	const outcomes = groups.map((group) => {
 		try {
-			const result = applyEdit(tree, edit);
-			made.push(edit);
-			return result;
+			const results = group.map((edit) => applyEdit(tree, edit));
+			made.push(group);
+			return results;
 		} catch (e) {
-			// Edits check before they change a token; in case one did not, the
-			// tree is built again from the edits that were made.
+			// An edit checks before it changes a token, but the group's earlier
+			// edits did change some: the tree is built again from the groups made.
 			tree = parseTree(text);
-			for (const m of made) applyEdit(tree, m);
+			for (const g of made) for (const edit of g) applyEdit(tree, edit);
 			if (e instanceof EditError) return e;
 			return new EditError('unsupported', `cannot make this edit here: ${(e as Error).message}`);
 		}

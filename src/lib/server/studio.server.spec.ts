@@ -86,7 +86,7 @@ describe('studioStep', () => {
 			id: 'buses',
 			set: { claim: 'Theirs.' }
 		});
-		expect(answer).toMatchObject({ ok: false, status: 409, done: 0 });
+		expect(answer).toMatchObject({ ok: false, status: 409 });
 		expect(!answer.ok && answer.message).toMatch(/another editor changed the node "buses"/);
 		expect(text()).toBe(after);
 	});
@@ -127,6 +127,108 @@ describe('studioStep', () => {
 		ok(await step(answer.map, answer.version, ...undo));
 		expect(data()).toEqual(parse(before));
 		expect(restorable(await store.archive(MAP), data())).toEqual([]);
+	});
+});
+
+describe('studioStep with a step of several edits: all or nothing, one write', () => {
+	let writes: number;
+	beforeEach(() => {
+		writes = 0;
+		store.onChange(() => void writes++);
+	});
+
+	it('writes both edits of a step at once: one write, one change for the history', async () => {
+		const seen = await readStudioMap(paths, MAP);
+		ok(
+			await step(
+				seen.map,
+				seen.version,
+				{ kind: 'edit', id: 'buses', set: { claim: 'Buses are shared.' } },
+				{ kind: 'meta', set: { title: 'A later start' } }
+			)
+		);
+		expect(writes).toBe(1);
+		expect(data()).toMatchObject({ title: 'A later start' });
+		expect(JSON.stringify(data())).toContain('"claim":"Buses are shared."');
+	});
+
+	it('refuses the whole step when its second edit would break the map, and writes nothing', async () => {
+		const before = text();
+		const seen = await readStudioMap(paths, MAP);
+		const answer = await step(
+			seen.map,
+			seen.version,
+			{ kind: 'edit', id: 'buses', set: { claim: 'Buses are shared.' } },
+			{ kind: 'edit', id: 'sleep', set: { cites: [{ source: MAP, quote: 'words nobody wrote' }] } }
+		);
+		expect(answer).toMatchObject({ ok: false, status: 400 });
+		expect(!answer.ok && answer.message).toMatch(
+			/^the change would break the map: content\/arguments\/e2e-school-day\.yaml:\d+:\d+: .*quote not found/
+		);
+		expect(text()).toBe(before);
+		expect(writes).toBe(0);
+	});
+
+	it('refuses the whole step when its second edit names a node that is not there', async () => {
+		const before = text();
+		const seen = await readStudioMap(paths, MAP);
+		const answer = await step(
+			seen.map,
+			seen.version,
+			{ kind: 'edit', id: 'buses', set: { claim: 'Buses are shared.' } },
+			{ kind: 'edit', id: 'no-such-node', set: { claim: 'Nothing.' } }
+		);
+		expect(answer).toMatchObject({ ok: false, status: 404 });
+		expect(!answer.ok && answer.message).toMatch(/no-such-node/);
+		expect(text()).toBe(before);
+	});
+
+	it('checks every edit against the map the editor saw, so a move and the reorder after it go together', async () => {
+		const seen = await readStudioMap(paths, MAP);
+		const answer = ok(
+			await step(
+				seen.map,
+				seen.version,
+				{ kind: 'move', id: 'cost', parent: 'sleep', relation: 'rebuts' },
+				{ kind: 'reorder', parent: 'sleep', relation: 'rebuts', order: ['cost', 'evidence'] }
+			)
+		);
+		expect(answer.merged).toBe(false);
+		expect(writes).toBe(1);
+		const sleep = data().thesis.supports!.find((n) => n.id === 'sleep')!;
+		expect(sleep.rebuts!.map((n) => n.id)).toEqual(['cost', 'evidence']);
+	});
+
+	it('an undo of a delete whose presentation order another editor changed since puts back nothing', async () => {
+		const seen = await readStudioMap(paths, MAP);
+		const remove: MapEdit = { kind: 'remove', id: 'sleep' };
+		const deleted = ok(await step(seen.map, seen.version, remove));
+		const undo = stepOf('delete', seen.map, deleted.map, remove, deleted.results[0]!).undo;
+		expect(undo.map((e) => e.kind)).toEqual(['insert', 'meta']);
+		// Another editor reorders the presentation meanwhile.
+		const order = [...deleted.map.reveal_order!.filter((id) => id !== 'buses'), 'buses'];
+		ok(await step(deleted.map, deleted.version, { kind: 'meta', set: { reveal_order: order } }));
+		const before = text();
+		const answer = await step(deleted.map, deleted.version, ...undo);
+		expect(answer).toMatchObject({ ok: false, status: 409 });
+		expect(!answer.ok && answer.message).toMatch(/another editor changed the map's reveal order/);
+		// Not the node without its place in the order: nothing.
+		expect(text()).toBe(before);
+		expect(JSON.stringify(data())).not.toContain('"id":"sleep"');
+	});
+
+	it('an undo of a delete and its redo are one write each, and give the map back as it was', async () => {
+		const before = data();
+		const seen = await readStudioMap(paths, MAP);
+		const remove: MapEdit = { kind: 'remove', id: 'sleep' };
+		const deleted = ok(await step(seen.map, seen.version, remove));
+		const without = text();
+		const made = stepOf('delete', seen.map, deleted.map, remove, deleted.results[0]!);
+		const undone = ok(await step(deleted.map, deleted.version, ...made.undo));
+		expect(data()).toEqual(before);
+		ok(await step(undone.map, undone.version, ...made.redo));
+		expect(text()).toBe(without);
+		expect(writes).toBe(3);
 	});
 });
 

@@ -1,12 +1,14 @@
 /**
  * The studio's server side: the map file as the editor's page starts from
  * (its data and a version naming that text), and each step the page asks
- * for, written through the store. Every edit carries the state of the nodes
- * it touches as the editor saw them; under the map's lock the store compares
- * that with the file as it is (studio/ops.ts conflictWith), so an edit made
+ * for, written through the store as one change: all its edits or none, in
+ * one write. Every edit carries the state of the nodes it touches as the
+ * editor saw them; under the map's lock the store compares that with the file
+ * as it is before the step (studio/ops.ts conflictWith), so a step made
  * against an older version is merged when nobody touched its nodes since,
  * and refused naming the node when somebody did. The store loads and checks
- * the new text before writing, with the messages of `npm run check:content`.
+ * the new text, with all the step's edits, before writing, with the messages
+ * of `npm run check:content`.
  *
  * Relative imports only, so the unit specs run it without SvelteKit.
  */
@@ -76,14 +78,8 @@ export type StudioAnswer =
 			/** Someone else had written the map since the editor's version: their changes are in `map`. */
 			merged: boolean;
 	  }
-	| {
-			ok: false;
-			status: number;
-			message: string;
-			/** How many of the step's edits were written before the one refused (0: nothing written). */
-			done: number;
-			results: EditResult[];
-	  };
+	/** Refused: none of the step's edits was written. */
+	| { ok: false; status: number; message: string };
 
 /** One step from the studio's page, for an editor (the caller checks the sign-in). */
 export async function studioStep(
@@ -93,10 +89,9 @@ export async function studioStep(
 	request: StudioRequest,
 	who: { editor?: string } = {}
 ): Promise<StudioAnswer> {
-	const results: EditResult[] = [];
 	const refused = (e: unknown): StudioAnswer => {
 		if (!(e instanceof StoreError)) throw e;
-		return { ok: false, status: e.status, message: e.message, done: results.length, results };
+		return { ok: false, status: e.status, message: e.message };
 	};
 	let before: StudioMap;
 	try {
@@ -104,19 +99,25 @@ export async function studioStep(
 	} catch (e) {
 		return refused(e);
 	}
-	const steps = request.edits.map(({ edit, basis }) => ({
-		edit: edit as MapEdit,
-		guard: (text: string) => {
-			try {
-				return conflictWith(dataOf(text), edit as MapEdit, basis);
-			} catch (e) {
-				return `the map file does not read as YAML: ${(e as Error).message}`;
-			}
+	const edits = request.edits.map(({ edit }) => edit as MapEdit);
+	// Every basis was taken from the map the editor saw before the step, so
+	// each is compared with the file as it is before the step's first edit.
+	const guard = (text: string) => {
+		let current: MapInput;
+		try {
+			current = dataOf(text);
+		} catch (e) {
+			return `the map file does not read as YAML: ${(e as Error).message}`;
 		}
-	}));
+		for (const { edit, basis } of request.edits) {
+			const conflict = conflictWith(current, edit as MapEdit, basis);
+			if (conflict) return conflict;
+		}
+		return undefined;
+	};
+	let results: EditResult[];
 	try {
-		for (const { edit, guard } of steps)
-			results.push(await store.apply(mapId, edit, { author: who.editor }, { guard }));
+		results = await store.applyAll(mapId, edits, { author: who.editor }, { guard });
 	} catch (e) {
 		return refused(e);
 	}

@@ -50,15 +50,16 @@ export function mapStore(
 				root: paths.root,
 				written: async (applied) => {
 					onWrite(mapFile(mapId));
-					for (const { job, result } of applied) {
+					for (const { job, results } of applied) {
 						const event = events.get(job)!;
-						const ids =
+						const ids = results.flatMap((result, i) =>
 							result.kind === 'insert'
 								? [result.id]
 								: 'removed' in result
 									? [result.removed.node.id]
-									: (event.nodeIds ?? []);
-						await notify({ ...event, nodeIds: ids });
+									: idOf(job.edits[i]!)
+						);
+						await notify({ ...event, nodeIds: [...new Set(ids)] });
 					}
 				}
 			},
@@ -68,35 +69,43 @@ export function mapStore(
 	);
 
 	/**
-	 * A removed node's entry in content/archive/<map>.yaml. The archive is
-	 * written first: a crash between the two writes leaves the node in both
-	 * files, never in neither.
+	 * The removed nodes' entries in content/archive/<map>.yaml, in one write.
+	 * The archive is written first: a crash between the two writes leaves a
+	 * node in both files, never in neither.
 	 */
 	async function archiveRemoved(
 		mapId: string,
-		result: EditResult,
+		results: EditResult[],
 		fields: Pick<ArchiveEntry, 'rejected' | 'deleted' | 'reason' | 'editor'>
 	) {
-		if (!('removed' in result)) return;
+		const entries = results.flatMap((result) => {
+			if (!('removed' in result)) return [];
+			const { node, parent, relation, index } = result.removed;
+			const entry: ArchiveEntry = { map: mapId, parent, relation, index, ...fields, node };
+			for (const key of ['reason', 'editor'] as const)
+				if (entry[key] === undefined) delete entry[key];
+			return [entry];
+		});
+		if (!entries.length) return;
 		const file = archiveFile(mapId);
-		const { node, parent, relation, index } = result.removed;
-		const entry: ArchiveEntry = { map: mapId, parent, relation, index, ...fields, node };
-		for (const key of ['reason', 'editor'] as const)
-			if (entry[key] === undefined) delete entry[key];
 		await mkdir(join(file, '..'), { recursive: true });
 		await withLock(file, async () => {
 			const old = await readIfExists(file);
-			await writeFileAtomic(file, appendArchiveEntry(old ? decodeUtf8(old, file) : '', entry));
+			await writeFileAtomic(
+				file,
+				entries.reduce(appendArchiveEntry, old ? decodeUtf8(old, file) : '')
+			);
 		});
 	}
 
+	/** One change of the map: its edits made all or none, in one write. */
 	function enqueue(
 		mapId: string,
-		edit: MapEdit,
+		edits: MapEdit[],
 		who: Who,
 		before?: MapJob['before'],
 		guard?: MapJob['guard']
-	): Promise<EditResult> {
+	): Promise<EditResult[]> {
 		let file: string;
 		try {
 			file = mapFile(mapId);
@@ -105,7 +114,7 @@ export function mapStore(
 		}
 		return new Promise((resolve, reject) => {
 			const job: MapJob = {
-				edit,
+				edits,
 				before,
 				guard,
 				done: (outcome) => {
@@ -114,21 +123,47 @@ export function mapStore(
 					else resolve(outcome);
 				}
 			};
-			const nodeIds = 'id' in edit ? [edit.id] : [];
 			events.set(job, {
 				file,
 				// A removed node goes to the archive first.
-				...(edit.kind === 'reject' || edit.kind === 'remove'
+				...(edits.some((e) => e.kind === 'reject' || e.kind === 'remove')
 					? { files: [archiveFile(mapId), file] }
 					: {}),
 				map: mapId,
-				kind: edit.kind,
-				nodeIds,
+				// A change of several edits is one studio step.
+				kind: edits.length === 1 ? edits[0]!.kind : 'studio',
+				nodeIds: [...new Set(edits.flatMap(idOf))],
 				author: who.author,
-				message: describe(mapId, edit)
+				message: `${mapId}: ${edits.map(describe).join('; ')}`
 			});
 			queue.push(mapId, job);
 		});
+	}
+
+	/**
+	 * Several edits of a map as one change (a studio step): each on the
+	 * result of the one before, the map checked once with all of them, and
+	 * written once under its lock; when one is refused, or the whole would
+	 * break the map, none is written and the promise rejects with why.
+	 * `guard` sees the text just before the first. Resolves with one result
+	 * per edit; removed nodes go to the archive first, marked deleted.
+	 */
+	function applyAll(
+		mapId: string,
+		edits: MapEdit[],
+		who: Who = {},
+		{ guard, now = new Date() }: { guard?: MapJob['guard']; now?: Date } = {}
+	): Promise<EditResult[]> {
+		if (!edits.length) return Promise.resolve([]);
+		const before = edits.some((e) => e.kind === 'remove')
+			? (results: EditResult[]) =>
+					archiveRemoved(
+						mapId,
+						results.filter((_, i) => edits[i]!.kind === 'remove'),
+						{ deleted: now.toISOString(), editor: who.author }
+					)
+			: undefined;
+		return enqueue(mapId, edits, who, before, guard);
 	}
 
 	return {
@@ -160,7 +195,7 @@ export function mapStore(
 				relation: contribution.relation,
 				node
 			};
-			return enqueue(mapId, edit, { author: contribution.contributor }).then((r) => ({
+			return enqueue(mapId, [edit], { author: contribution.contributor }).then(([r]) => ({
 				id: (r as { id: string }).id
 			}));
 		},
@@ -169,21 +204,18 @@ export function mapStore(
 		 * `guard` refuses it on the text as it is just before it (see MapJob);
 		 * a removal goes to the archive first, like a rejection, marked deleted.
 		 */
-		apply(
+		async apply(
 			mapId: string,
 			edit: MapEdit,
 			who: Who = {},
-			{ guard, now = new Date() }: { guard?: MapJob['guard']; now?: Date } = {}
+			options: { guard?: MapJob['guard']; now?: Date } = {}
 		): Promise<EditResult> {
-			const before =
-				edit.kind === 'remove'
-					? (result: EditResult) =>
-							archiveRemoved(mapId, result, { deleted: now.toISOString(), editor: who.author })
-					: undefined;
-			return enqueue(mapId, edit, who, before, guard);
+			const [result] = await applyAll(mapId, [edit], who, options);
+			return result!;
 		},
+		applyAll,
 		async edit(mapId: string, nodeId: string, changes: NodeFields, who: Who = {}): Promise<void> {
-			await enqueue(mapId, { kind: 'edit', id: nodeId, set: changes }, who);
+			await enqueue(mapId, [{ kind: 'edit', id: nodeId, set: changes }], who);
 		},
 		async accept(
 			mapId: string,
@@ -191,7 +223,7 @@ export function mapStore(
 			changes: NodeFields = {},
 			who: Who = {}
 		): Promise<void> {
-			await enqueue(mapId, { kind: 'accept', id: nodeId, set: changes }, who);
+			await enqueue(mapId, [{ kind: 'accept', id: nodeId, set: changes }], who);
 		},
 		/** Move a proposal (and anything under it) to content/archive/<map>.yaml. */
 		async reject(
@@ -201,8 +233,8 @@ export function mapStore(
 			now = new Date(),
 			who: Who = {}
 		): Promise<void> {
-			await enqueue(mapId, { kind: 'reject', id: nodeId }, who, (result) =>
-				archiveRemoved(mapId, result, {
+			await enqueue(mapId, [{ kind: 'reject', id: nodeId }], who, (results) =>
+				archiveRemoved(mapId, results, {
 					rejected: now.toISOString(),
 					...(reason ? { reason } : {})
 				})
@@ -215,17 +247,19 @@ export function mapStore(
 	};
 }
 
-function describe(mapId: string, edit: MapEdit): string {
+const idOf = (edit: MapEdit): string[] => ('id' in edit ? [edit.id] : []);
+
+function describe(edit: MapEdit): string {
 	switch (edit.kind) {
 		case 'insert':
-			return `${mapId}: propose under ${edit.parent} (${edit.relation})`;
+			return `propose under ${edit.parent} (${edit.relation})`;
 		case 'meta':
-			return `${mapId}: edit ${Object.keys(edit.set).join(', ')}`;
+			return `edit ${Object.keys(edit.set).join(', ')}`;
 		case 'reorder':
-			return `${mapId}: reorder the ${edit.relation} of ${edit.parent}`;
+			return `reorder the ${edit.relation} of ${edit.parent}`;
 		case 'move':
-			return `${mapId}: move ${edit.id} under ${edit.parent} (${edit.relation})`;
+			return `move ${edit.id} under ${edit.parent} (${edit.relation})`;
 		default:
-			return `${mapId}: ${edit.kind} ${edit.id}`;
+			return `${edit.kind} ${edit.id}`;
 	}
 }

@@ -135,6 +135,88 @@ describe('store.apply(map, edit, who)', () => {
 	});
 });
 
+describe('store.applyAll(map, edits, who)', () => {
+	it('writes several edits as one change: one write, one event naming every node', async () => {
+		const results = await store.applyAll(
+			MAP,
+			[
+				{ kind: 'edit', id: 'hands-off', set: { note: 'A note.' } },
+				{ kind: 'move', id: 'hands-off', parent: 'great-result', relation: 'rebuts' },
+				{ kind: 'meta', set: { title: 'T' } }
+			],
+			{ author: 'Editor' }
+		);
+		expect(results).toEqual([{ kind: 'edit' }, { kind: 'move' }, { kind: 'meta' }]);
+		expect(heard).toEqual([
+			{
+				file: mapFile(),
+				map: MAP,
+				kind: 'studio',
+				nodeIds: ['hands-off'],
+				author: 'Editor',
+				message: `${MAP}: edit hands-off; move hands-off under great-result (rebuts); edit title`
+			}
+		]);
+		const written = readFileSync(mapFile(), 'utf8');
+		expect(parse(written)).toMatchObject({ title: 'T' });
+		expect(written).toContain('A note.');
+	});
+
+	it.each<[string, MapEdit, string]>([
+		['names a node not in the map', { kind: 'remove', id: 'nowhere' }, 'no node "nowhere"'],
+		[
+			'would break the map',
+			{ kind: 'edit', id: 'constitution-task', set: { claim: '' } },
+			'the change would break the map: '
+		]
+	])(
+		'writes none of the edits when the last %s, and archives nothing',
+		async (_, last, message) => {
+			const before = readFileSync(mapFile(), 'utf8');
+			const error = await store
+				.applyAll(MAP, [
+					{ kind: 'remove', id: 'hands-off' },
+					{ kind: 'meta', set: { title: 'T' } },
+					last
+				])
+				.catch((e: unknown) => e);
+			expect((error as Error).message).toContain(message);
+			expect(readFileSync(mapFile(), 'utf8')).toBe(before);
+			expect(await store.archive(MAP)).toEqual([]);
+			expect(heard).toEqual([]);
+		}
+	);
+
+	it('a refused step leaves a proposal queued beside it alone', async () => {
+		const [refused, proposed] = await Promise.allSettled([
+			store.applyAll(MAP, [
+				{ kind: 'meta', set: { title: 'T' } },
+				{ kind: 'edit', id: 'hands-off', set: { claim: '' } }
+			]),
+			store.propose(MAP, 'great-result', { relation: 'rebuts', claim: 'Heard.' })
+		]);
+		expect(refused.status).toBe('rejected');
+		expect(proposed.status).toBe('fulfilled');
+		const written = parse(readFileSync(mapFile(), 'utf8'));
+		expect(written.title).not.toBe('T');
+		expect(JSON.stringify(written)).toContain('Heard.');
+	});
+
+	it('archives every node a step removes, in one write before the map', async () => {
+		await store.applyAll(MAP, [
+			{ kind: 'remove', id: 'hands-off' },
+			{ kind: 'remove', id: 'constitution-task' }
+		]);
+		expect((await store.archive(MAP)).map((e) => e.node.id)).toEqual([
+			'hands-off',
+			'constitution-task'
+		]);
+		expect(heard).toMatchObject([
+			{ files: [archiveFile(), mapFile()], nodeIds: ['hands-off', 'constitution-task'] }
+		]);
+	});
+});
+
 describe('map ids as file names', () => {
 	it.each(['../etc/passwd', 'Boric', 'a/b', ''])(
 		'refuses %j before it becomes a path',

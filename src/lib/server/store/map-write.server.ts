@@ -1,6 +1,7 @@
 /**
  * One write of a map: under the file's lock, read it, apply every queued
- * change (each on the result of the one before; one that fails fails alone),
+ * change (each on the result of the one before; one that fails fails alone;
+ * a change of several edits, a studio step, is made whole or not at all),
  * check the result loads as a valid map, and write it atomically. Just before
  * the rename the file is read again: if someone saved it by hand meanwhile,
  * nothing is overwritten; the changes are made again on their version, and a
@@ -10,7 +11,7 @@
  */
 import { basename, relative } from 'node:path';
 import {
-	applyEach,
+	applyGroups,
 	decodeUtf8,
 	EditError,
 	type EditResult,
@@ -24,16 +25,18 @@ import { checkHeld, withLock } from './file-lock.server';
 import { StoreError } from './store-error';
 
 export interface MapJob {
-	edit: MapEdit;
+	/** One change: its edits, each on the result of the one before, made all or none, checked as a whole. */
+	edits: MapEdit[];
 	/**
-	 * Why the edit may not be made on `text`, the map as it is on disk just
-	 * before this edit (the studio's check that nobody changed its nodes since
-	 * the editor loaded them); undefined when it may.
+	 * Why the edits may not be made on `text`, the map as it is on disk just
+	 * before the first of them (the studio's check that nobody changed their
+	 * nodes since the editor loaded them); undefined when they may.
 	 */
 	guard?: (text: string) => string | undefined;
-	/** Runs once, before the map is written, if the edit applies (the archive entry of a rejection). */
-	before?: (result: EditResult) => Promise<void>;
-	done: (outcome: EditResult | StoreError) => void;
+	/** Runs once, before the map is written, if the edits apply (the archive entry of a rejection). */
+	before?: (results: EditResult[]) => Promise<void>;
+	/** With one result per edit, or why none was made. */
+	done: (outcome: EditResult[] | StoreError) => void;
 }
 
 export interface MapWriteContext {
@@ -43,7 +46,7 @@ export interface MapWriteContext {
 	/** At most this many proposals waiting for review in one map; none if undefined. */
 	pendingCap?: number;
 	/** Called after the file is written, with the jobs that changed it. */
-	written: (jobs: { job: MapJob; result: EditResult }[]) => Promise<void>;
+	written: (jobs: { job: MapJob; results: EditResult[] }[]) => Promise<void>;
 }
 
 /** How often a write starts again on a file that changed on disk under it. */
@@ -84,15 +87,20 @@ const full = (cap: number) =>
  * The jobs applied to `text`; if the whole does not validate, or holds more
  * proposals than the cap allows, each is tried alone to find which to refuse.
  * Guarded jobs go one by one from the start, so each guard sees the text its
- * edit will be made on.
+ * edits will be made on. A job of several edits is checked once, as a whole.
  */
-function applyJobs(ctx: MapWriteContext, file: string, text: string, jobs: MapJob[]) {
+function applyJobs(
+	ctx: MapWriteContext,
+	file: string,
+	text: string,
+	jobs: MapJob[]
+): { text: string; outcomes: (EditResult[] | StoreError)[] } {
 	const sources = ctx.sources();
 	const cap = ctx.pendingCap ?? Infinity;
 	const guarded = jobs.some((j) => j.guard);
-	const all = applyEach(
+	const all = applyGroups(
 		text,
-		jobs.map((j) => j.edit)
+		jobs.map((j) => j.edits)
 	);
 	const whole =
 		guarded || all.text === text ? undefined : checkMap(ctx.root, file, all.text, sources);
@@ -106,7 +114,7 @@ function applyJobs(ctx: MapWriteContext, file: string, text: string, jobs: MapJo
 	const outcomes = jobs.map((job) => {
 		const conflict = job.guard?.(current);
 		if (conflict) return new StoreError('conflict', conflict);
-		const one = applyEach(current, [job.edit]);
+		const one = applyGroups(current, [job.edits]);
 		const outcome = one.outcomes[0]!;
 		if (outcome instanceof EditError) return storeError(outcome);
 		const checked = checkMap(ctx.root, file, one.text, sources);
@@ -132,7 +140,7 @@ function applyJobs(ctx: MapWriteContext, file: string, text: string, jobs: MapJo
  */
 export async function writeMapBatch(ctx: MapWriteContext, file: string, take: () => MapJob[]) {
 	let jobs: MapJob[] = [];
-	let results: (EditResult | StoreError)[] = [];
+	let results: (EditResult[] | StoreError)[] = [];
 	try {
 		await withLock(
 			file,
@@ -147,13 +155,13 @@ export async function writeMapBatch(ctx: MapWriteContext, file: string, take: ()
 					const { text: next, outcomes } = applyJobs(ctx, file, text, jobs);
 					const applied = jobs.flatMap((job, i) => {
 						const o = outcomes[i]!;
-						return o instanceof StoreError ? [] : [{ job, result: o }];
+						return o instanceof StoreError ? [] : [{ job, results: o }];
 					});
 					if (next !== text) {
-						for (const { job, result } of applied)
+						for (const { job, results: made } of applied)
 							if (job.before && !ran.has(job)) {
 								ran.add(job);
-								await job.before(result);
+								await job.before(made);
 							}
 						checkHeld(held);
 						try {

@@ -14,7 +14,7 @@ import { describeEdit, stepOf, type Step } from '$lib/arguments/studio/steps';
 
 type Answer =
 	| { ok: true; results: EditResult[]; version: string; map: MapInput; merged: boolean }
-	| { ok: false; message: string; done?: number };
+	| { ok: false; message: string };
 
 export interface Deleted {
 	id: string;
