@@ -651,6 +651,15 @@ describe('applyEdits refuses', () => {
 		);
 	});
 
+	it.each([
+		['reveal_order: [a, b, c]\n', 'reveal_order: [a, c]\n'],
+		['reveal_order: [ a, b, c ]\n', 'reveal_order: [ a, c ]\n']
+	])('a flow list written anew keeps the spacing inside its brackets: %j', (line, expected) => {
+		const text = `id: m\n${line}thesis:\n  id: a\n  claim: A.\n  editorial: e\n  supports:\n    - id: b\n      claim: B.\n      editorial: e\n    - id: c\n      claim: C.\n      editorial: e\n`;
+		const { text: next } = applied(text, [{ kind: 'remove', id: 'b' }]);
+		expect(lineDiff(text, next).added[0]).toBe(expected.trimEnd());
+	});
+
 	it('decodeUtf8 refuses invalid UTF-8, naming the line', () => {
 		const bytes = readFileSync('tests/fixtures/edit/invalid-utf8.yaml');
 		expect(() => decodeUtf8(bytes, 'x.yaml')).toThrow(/x\.yaml:2: the file is not valid UTF-8/);

@@ -119,26 +119,38 @@ function firstItem(text: string): Item {
 	return item;
 }
 
-/** Tokens for the list item `- value` at `column`; `flow` keeps a collection on one line. */
-export function seqItem(value: unknown, column: number, nl: string, flow = false): Item {
+/**
+ * Tokens for the list item `- value` at `column`; `flow` keeps a collection on
+ * one line, `padded` with a space inside its brackets (`[ a, b ]`).
+ */
+export function seqItem(
+	value: unknown,
+	column: number,
+	nl: string,
+	flow = false,
+	padded = true
+): Item {
 	const doc = new Document([value]);
 	const rendered = (doc.contents as YAMLSeq).items[0];
 	if (flow && isCollection(rendered)) rendered.flow = true;
-	return firstItem(indentText(doc.toString({ lineWidth: 0 }), column, nl));
+	const text = doc.toString({ lineWidth: 0, flowCollectionPadding: padded });
+	return firstItem(indentText(text, column, nl));
 }
 
-/** Tokens for the pair `key: value` at `column`; `flow` keeps a collection on one line. */
+/** Tokens for the pair `key: value` at `column`; `flow` and `padded` as for seqItem. */
 export function mapPair(
 	key: string,
 	value: unknown,
 	column: number,
 	nl: string,
-	flow = false
+	flow = false,
+	padded = true
 ): Item {
 	const doc = new Document({ [key]: value });
 	const rendered = (doc.contents as YAMLMap).items[0]!.value;
 	if (flow && isCollection(rendered)) rendered.flow = true;
-	return firstItem(indentText(doc.toString({ lineWidth: 0 }), column, nl));
+	const text = doc.toString({ lineWidth: 0, flowCollectionPadding: padded });
+	return firstItem(indentText(text, column, nl));
 }
 
 /**

@@ -121,11 +121,13 @@ export function setItem(item: Item, value: unknown, column: number, nl: string) 
 	if (token?.type === 'block-map' && isObject(value)) return setMap(token, value, nl);
 	const key = item.key ? keyOf(item) : undefined;
 	const flow = token?.type === 'flow-collection';
+	// A flow list written anew keeps the file's spacing inside its brackets.
+	const padded = !flow || /^[[{][ \t]/.test(CST.stringify(token));
 	if (key === undefined) {
-		item.value = seqItem(value, column, nl, flow).value;
+		item.value = seqItem(value, column, nl, flow, padded).value;
 		return;
 	}
-	const fresh = mapPair(key, value, column, nl, flow);
+	const fresh = mapPair(key, value, column, nl, flow, padded);
 	item.sep = fresh.sep;
 	item.value = fresh.value;
 }
