@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { expectAccessible } from './axe';
+import { lineDiff } from '../fixtures/line-diff';
 import { contentRoot, selectWithMouse } from './helpers';
 
 const SECRET = process.env.ATLAS_EDITOR_SECRET ?? 'e2e-editor-secret';
@@ -447,5 +448,203 @@ test.describe('The studio', () => {
 		await expect(page.getByTestId('needs-passage')).toContainText('They keep children safe.');
 		await expect(row(page, 'They distract pupils')).toContainText('needs a passage');
 		expect(parse(readFileSync(mapFile(id), 'utf8')).thesis.editorial).toMatch(/^Needs a passage: /);
+	});
+});
+
+/**
+ * A map of its own for one test: the school-day fixture (comments, a folded
+ * summary, a flow reveal_order) under a new id, written as a curator would.
+ */
+function copyOfSchoolDay(name: string): string {
+	const id = `${name}-${Date.now().toString(36)}`;
+	const text = readFileSync('tests/fixtures/e2e/arguments/e2e-school-day.yaml', 'utf8');
+	writeFileSync(mapFile(id), text.replace(/^id: e2e-school-day$/m, `id: ${id}`));
+	return id;
+}
+
+const archiveFile = (id: string) => join(contentRoot(), 'content', 'archive', `${id}.yaml`);
+
+async function openStudio(page: Page, id: string) {
+	await page.goto(`/studio/${id}`);
+	await expect(page.getByTestId('outline')).toHaveAttribute('data-ready');
+}
+
+async function selectRow(page: Page, claim: string) {
+	await row(page, claim).click();
+	await expect(row(page, claim)).toHaveAttribute('aria-selected', 'true');
+}
+
+test.describe('The studio, one step at a time on a hand-written map', () => {
+	test('a deleted node is listed from the archive, and Restore puts it back in the tree and the file', async ({
+		page
+	}) => {
+		const id = copyOfSchoolDay('restore');
+		const before = readFileSync(mapFile(id), 'utf8');
+		await signIn(page);
+		await openStudio(page, id);
+		await selectRow(page, 'Sleepy pupils learn less');
+		await page.getByTestId('delete').click();
+		await saved(page, /Done: delete .*Sleepy pupils/);
+		await expect(row(page, 'Sleepy pupils learn less')).toHaveCount(0);
+		expect(readFileSync(mapFile(id), 'utf8')).not.toContain('id: learn-less');
+		expect(parse(readFileSync(archiveFile(id), 'utf8'))).toEqual([
+			expect.objectContaining({
+				map: id,
+				parent: 'later-start',
+				relation: 'supports',
+				index: 1,
+				deleted: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+				node: expect.objectContaining({
+					id: 'learn-less',
+					claim: 'Sleepy pupils learn less in the first lesson.'
+				})
+			})
+		]);
+
+		// A new visit lists it from the archive file, not from the page's memory.
+		await openStudio(page, id);
+		const deleted = page.getByTestId('deleted');
+		await expect(deleted).toContainText('Sleepy pupils learn less in the first lesson.');
+		await deleted
+			.getByRole('listitem')
+			.filter({ hasText: 'Sleepy pupils learn less' })
+			.getByRole('button', { name: 'Restore' })
+			.click();
+		await saved(page, /Done: restore .*Sleepy pupils/);
+		await expect(row(page, 'Sleepy pupils learn less')).toHaveAttribute('aria-selected', 'true');
+		await expect(page.getByTestId('deleted')).toHaveCount(0);
+
+		// Back in its place in the file, its own lines as they were.
+		const after = readFileSync(mapFile(id), 'utf8');
+		const written = parse(after);
+		expect(written.thesis.supports.map((n: { id: string }) => n.id)).toEqual([
+			'sleep',
+			'learn-less'
+		]);
+		expect(written.thesis.supports[1]).toEqual(parse(before).thesis.supports[1]);
+		// Restore puts back the node; its place in the presentation order came back only with an undo.
+		expect(lineDiff(before, after)).toEqual({
+			removed: [
+				'reveal_order: [later-start, sleep, work-after-school, buses, learn-less, evidence, cost]'
+			],
+			added: ['reveal_order: [later-start, sleep, work-after-school, buses, evidence, cost]']
+		});
+		await expect(row(page, 'Sleepy pupils learn less')).toContainText('Supports');
+	});
+
+	test('a note, an editorial reason and the question: each changes only its own lines and shows in the explorer', async ({
+		page
+	}) => {
+		const id = copyOfSchoolDay('fields');
+		await signIn(page);
+		await openStudio(page, id);
+		const diffOf = async (act: () => Promise<void>) => {
+			const before = readFileSync(mapFile(id), 'utf8');
+			await act();
+			return lineDiff(before, readFileSync(mapFile(id), 'utf8'));
+		};
+
+		// A note on a node that had none: one line added, beside its claim.
+		const note = await diffOf(async () => {
+			await selectRow(page, 'Teenagers sleep too little');
+			await page.locator('#node-note').fill('Two surveys of pupils found the same.');
+			await page.getByRole('button', { name: 'Save the node' }).click();
+			await saved(page, /Done: edit note of .*Teenagers sleep/);
+		});
+		expect(note).toEqual({
+			removed: [],
+			added: [expect.stringMatching(/^ {6}note: Two surveys of pupils found the same\.$/)]
+		});
+
+		// The reason of an editorial node: its one line, in place.
+		const reason = await diffOf(async () => {
+			await selectRow(page, 'Someone would have to pay');
+			await page
+				.locator('#node-editorial')
+				.fill('No speaker says this; it is the question the shared buses raise.');
+			await page.getByRole('button', { name: 'Save the node' }).click();
+			await saved(page, /Done: edit editorial of .*Someone would have to pay/);
+		});
+		expect(reason).toEqual({
+			removed: ['      editorial: No speaker says this; added as the question the buses raise.'],
+			added: ['      editorial: No speaker says this; it is the question the shared buses raise.']
+		});
+
+		// The map's question, from the map's details.
+		const question = await diffOf(async () => {
+			await page.getByRole('tab', { name: 'Map details' }).click();
+			await page.locator('#map-question').fill('Should school start an hour later than now?');
+			await page.getByRole('button', { name: 'Save map details' }).click();
+			await saved(page, /Done: edit the map's question/);
+		});
+		expect(question).toEqual({
+			removed: ['question: Should the school day start an hour later?'],
+			added: ['question: Should school start an hour later than now?']
+		});
+
+		// The explorer shows each.
+		await page.goto(`/maps/${id}/sleep`);
+		await expect(page.locator('p.question')).toContainText(
+			'Should school start an hour later than now?'
+		);
+		await expect(page.getByTestId('node-detail')).toContainText(
+			'Two surveys of pupils found the same.'
+		);
+		await page.goto(`/maps/${id}/cost`);
+		await expect(page.getByTestId('node-detail')).toContainText(
+			'Editorial: No speaker says this; it is the question the shared buses raise.'
+		);
+	});
+
+	test('undoing a delete puts back the node and its place in the presentation order in one write, or nothing', async ({
+		page
+	}) => {
+		const id = copyOfSchoolDay('compound');
+		const before = readFileSync(mapFile(id), 'utf8');
+		await signIn(page);
+		await openStudio(page, id);
+		// "sleep" and its rebuttal "evidence" are both in reveal_order.
+		await selectRow(page, 'Teenagers sleep too little');
+		await page.keyboard.press('Delete');
+		await saved(page, /Done: delete .*Teenagers sleep/);
+		const without = readFileSync(mapFile(id), 'utf8');
+		expect(parse(without).reveal_order).toEqual([
+			'later-start',
+			'work-after-school',
+			'buses',
+			'learn-less',
+			'cost'
+		]);
+
+		// Undo: the node, with its rebuttal, and both places in the order, as one step.
+		await page.getByTestId('undo').click();
+		await saved(page, /Undone: delete .*Teenagers sleep/);
+		await expect(row(page, 'Teenagers sleep too little')).toBeVisible();
+		await expect(row(page, 'The studies measured attendance')).toBeVisible();
+		expect(readFileSync(mapFile(id), 'utf8')).toBe(before);
+
+		// Redo: gone again, the file as the delete left it.
+		await page.getByTestId('redo').click();
+		await saved(page, /Redone: delete .*Teenagers sleep/);
+		await expect(row(page, 'Teenagers sleep too little')).toHaveCount(0);
+		expect(readFileSync(mapFile(id), 'utf8')).toBe(without);
+
+		// Another editor reorders the presentation meanwhile: the undo would put back the
+		// node without its place in the order, so it is refused whole and nothing is written.
+		const other = await page.context().newPage();
+		await openStudio(other, id);
+		const order = other.getByRole('group', { name: 'Presentation order' });
+		await other.getByRole('tab', { name: 'Map details' }).click();
+		await order.getByRole('button', { name: /^Earlier: Someone would have to pay/ }).click();
+		await order.getByRole('button', { name: 'Save presentation order' }).click();
+		await saved(other, /Done: edit the map's reveal order/);
+		const theirs = readFileSync(mapFile(id), 'utf8');
+		await page.getByTestId('undo').click();
+		await expect(page.getByTestId('history-error')).toContainText(
+			"another editor changed the map's reveal order since you loaded it"
+		);
+		expect(readFileSync(mapFile(id), 'utf8')).toBe(theirs);
+		await expect(row(page, 'Teenagers sleep too little')).toHaveCount(0);
+		await other.close();
 	});
 });
