@@ -475,7 +475,7 @@ async function selectRow(page: Page, claim: string) {
 }
 
 test.describe('The studio, one step at a time on a hand-written map', () => {
-	test('a deleted node is listed from the archive, and Restore puts it back in the tree and the file', async ({
+	test('a deleted node is listed from the archive, and Restore puts it back in the tree, the order and the file', async ({
 		page
 	}) => {
 		const id = copyOfSchoolDay('restore');
@@ -486,7 +486,8 @@ test.describe('The studio, one step at a time on a hand-written map', () => {
 		await page.getByTestId('delete').click();
 		await saved(page, /Done: delete .*Sleepy pupils/);
 		await expect(row(page, 'Sleepy pupils learn less')).toHaveCount(0);
-		expect(readFileSync(mapFile(id), 'utf8')).not.toContain('id: learn-less');
+		const without = readFileSync(mapFile(id), 'utf8');
+		expect(without).not.toContain('id: learn-less');
 		expect(parse(readFileSync(archiveFile(id), 'utf8'))).toEqual([
 			expect.objectContaining({
 				map: id,
@@ -494,6 +495,8 @@ test.describe('The studio, one step at a time on a hand-written map', () => {
 				relation: 'supports',
 				index: 1,
 				deleted: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+				// The presentation order it was in, to put it back there.
+				reveal_order: parse(before).reveal_order,
 				node: expect.objectContaining({
 					id: 'learn-less',
 					claim: 'Sleepy pupils learn less in the first lesson.'
@@ -522,14 +525,15 @@ test.describe('The studio, one step at a time on a hand-written map', () => {
 			'learn-less'
 		]);
 		expect(written.thesis.supports[1]).toEqual(parse(before).thesis.supports[1]);
-		// Restore puts back the node; its place in the presentation order came back only with an undo.
-		expect(lineDiff(before, after)).toEqual({
-			removed: [
-				'reveal_order: [later-start, sleep, work-after-school, buses, learn-less, evidence, cost]'
-			],
-			added: ['reveal_order: [later-start, sleep, work-after-school, buses, evidence, cost]']
-		});
+		// And in the presentation order, as one step: the file is as it was, byte for byte.
+		expect(after).toBe(before);
 		await expect(row(page, 'Sleepy pupils learn less')).toContainText('Supports');
+
+		// The restore is one step: its undo takes out the node and its place in the order again.
+		await page.getByTestId('undo').click();
+		await saved(page, /Undone: restore .*Sleepy pupils/);
+		await expect(row(page, 'Sleepy pupils learn less')).toHaveCount(0);
+		expect(readFileSync(mapFile(id), 'utf8')).toBe(without);
 	});
 
 	test('a note, an editorial reason and the question: each changes only its own lines and shows in the explorer', async ({

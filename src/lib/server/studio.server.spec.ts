@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MapEdit } from '../arguments/edit';
 import type { MapInput } from '../arguments/schema';
-import { editBasis } from '../arguments/studio/ops';
+import { editBasis, restoreEdits } from '../arguments/studio/ops';
 import { parseStudioRequest } from '../arguments/studio/request';
 import { stepOf } from '../arguments/studio/steps';
 import { studioScratch as scratch, STUDIO_MAP } from '../../../tests/fixtures/studio-content';
@@ -229,6 +229,24 @@ describe('studioStep with a step of several edits: all or nothing, one write', (
 		ok(await step(undone.map, undone.version, ...made.redo));
 		expect(text()).toBe(without);
 		expect(writes).toBe(3);
+	});
+});
+
+describe('studioStep restoring a node from the archive', () => {
+	it('puts the node back with its places in the presentation order, in one write: the file byte for byte', async () => {
+		const before = text();
+		const seen = await readStudioMap(paths, MAP);
+		const deleted = ok(await step(seen.map, seen.version, { kind: 'remove', id: 'sleep' }));
+		const [entry] = restorable(await store.archive(MAP), deleted.map);
+		expect(entry).toMatchObject({ reveal_order: seen.map.reveal_order });
+		let writes = 0;
+		store.onChange(() => void writes++);
+		const edits = restoreEdits(deleted.map, entry!);
+		expect(edits.map((e) => e.kind)).toEqual(['insert', 'meta']);
+		ok(await step(deleted.map, deleted.version, ...edits));
+		expect(text()).toBe(before);
+		expect(writes).toBe(1);
+		expect(restorable(await store.archive(MAP), data())).toEqual([]);
 	});
 });
 

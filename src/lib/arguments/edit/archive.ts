@@ -19,6 +19,9 @@ export interface ArchiveEntry {
 	reason?: string;
 	/** Who rejected it, when known. */
 	editor?: string;
+	/** The map's presentation order and lesson path before, when they named it or a node under it. */
+	reveal_order?: string[];
+	lesson_path?: string[];
 	node: NodeInput;
 }
 

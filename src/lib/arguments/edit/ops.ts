@@ -163,21 +163,27 @@ function remove(tree: Tree, index: NodeIndex, ref: NodeRef): RemovedNode {
 	const order = pairIn(index.root, 'reveal_order');
 	const ids = dataOf(order?.value);
 	if (order && Array.isArray(ids) && ids.some((i) => gone.has(String(i)))) {
+		removed.reveal_order = ids.map(String);
 		const kept = ids.filter((i) => !gone.has(String(i)));
 		if (kept.length) setItem(order, kept, index.root.indent, tree.nl);
 		else setKey(index.root, 'reveal_order', undefined, tree.nl);
 	}
-	dropFromLesson(tree, index, gone);
+	const path = dropFromLesson(tree, index, gone);
+	if (path) removed.lesson_path = path;
 	return removed;
 }
 
-/** Take removed nodes out of the lesson path and its skipped branches (the loader checks what is left). */
-function dropFromLesson(tree: Tree, index: NodeIndex, gone: Set<string>) {
+/**
+ * Take removed nodes out of the lesson path and its skipped branches (the
+ * loader checks what is left); returns the path as it was, if it named one.
+ */
+function dropFromLesson(tree: Tree, index: NodeIndex, gone: Set<string>): string[] | undefined {
 	const lesson = pairIn(index.root, 'lesson');
-	if (lesson?.value?.type !== 'block-map') return;
+	if (lesson?.value?.type !== 'block-map') return undefined;
 	const path = pairIn(lesson.value, 'path');
 	const ids = dataOf(path?.value);
-	if (path && Array.isArray(ids) && ids.some((i) => gone.has(String(i))))
+	const named = path && Array.isArray(ids) && ids.some((i) => gone.has(String(i)));
+	if (named)
 		setItem(
 			path,
 			ids.filter((i) => !gone.has(String(i))),
@@ -188,10 +194,11 @@ function dropFromLesson(tree: Tree, index: NodeIndex, gone: Set<string>) {
 	const skipped = dataOf(skip?.value);
 	if (skip && Array.isArray(skipped)) {
 		const kept = skipped.filter((s) => !gone.has(String((s as { node?: unknown }).node)));
-		if (kept.length === skipped.length) return;
-		if (kept.length) setItem(skip, kept, lesson.value.indent, tree.nl);
-		else setKey(lesson.value, 'skip', undefined, tree.nl);
+		if (kept.length < skipped.length)
+			if (kept.length) setItem(skip, kept, lesson.value.indent, tree.nl);
+			else setKey(lesson.value, 'skip', undefined, tree.nl);
 	}
+	return named ? (ids as unknown[]).map(String) : undefined;
 }
 
 /** Apply one edit to the tree; returns what it did. */

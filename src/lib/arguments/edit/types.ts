@@ -55,6 +55,10 @@ export interface RemovedNode {
 	parent: string;
 	relation: Relation;
 	index: number;
+	/** The map's `reveal_order` before, when it named a removed node (to put them back in it). */
+	reveal_order?: string[];
+	/** The map's `lesson.path` before, when it named a removed node. */
+	lesson_path?: string[];
 }
 
 export type EditResult =

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, type MapEdit } from '../edit';
 import type { MapInput } from '../schema';
-import { conflictWith, editBasis, inverseOf } from './ops';
+import { conflictWith, editBasis, inverseOf, listedBack, restoreEdits } from './ops';
 
 const FILE = `id: m
 title: T # keep this comment
@@ -116,5 +116,56 @@ describe('conflictWith(current, edit, basis): edits against an older version', (
 		expect(conflictWith(data(removed), mine, editBasis(data(FILE), mine))).toMatch(
 			/removed the node "b"/
 		);
+	});
+});
+
+describe('listedBack(current, before, back)', () => {
+	it.each<[string[], string[], string[], string[]]>([
+		[
+			['t', 'c'],
+			['t', 'a', 'a1', 'c'],
+			['a', 'a1'],
+			['t', 'a', 'a1', 'c']
+		],
+		// First in the list: before anything else.
+		[['t', 'c'], ['a', 't', 'c'], ['a'], ['a', 't', 'c']],
+		// Changed since: what is there keeps its order, the node goes after its old neighbour.
+		[['c', 't'], ['t', 'a', 'c'], ['a'], ['c', 't', 'a']],
+		// Its old neighbour gone too: after the nearest one still listed.
+		[['t'], ['t', 'b', 'a', 'c'], ['a'], ['t', 'a']],
+		// Listed again already: not twice.
+		[['t', 'a'], ['t', 'a'], ['a'], ['t', 'a']]
+	])('%j, with %j before, puts back %j: %j', (current, before, back, expected) => {
+		expect(listedBack(current, before, new Set(back))).toEqual(expected);
+	});
+});
+
+describe('restoreEdits(map, removed)', () => {
+	const withLists = FILE.replace(
+		'summary: S.\n',
+		'summary: S.\nreveal_order: [t, a, a1, c]\nlesson:\n  path: [t, a, c]\n'
+	);
+
+	it('puts a removed node back with its places in the presentation order and lesson path, as the file was', () => {
+		const removed = apply(withLists, { kind: 'remove', id: 'a' });
+		expect(removed.result).toMatchObject({
+			removed: { reveal_order: ['t', 'a', 'a1', 'c'], lesson_path: ['t', 'a', 'c'] }
+		});
+		const edits = restoreEdits(
+			data(removed.text),
+			(removed.result as { removed: Parameters<typeof restoreEdits>[1] }).removed
+		);
+		expect(edits.map((e) => e.kind)).toEqual(['insert', 'meta']);
+		const back = applyEdits(removed.text, edits);
+		expect('text' in back && back.text).toBe(withLists);
+	});
+
+	it('is the insert alone for a node that was in neither list', () => {
+		const removed = apply(withLists, { kind: 'remove', id: 'b' });
+		const entry = (removed.result as { removed: Parameters<typeof restoreEdits>[1] }).removed;
+		expect(entry.reveal_order).toBeUndefined();
+		expect(restoreEdits(data(removed.text), entry)).toEqual([
+			{ kind: 'insert', parent: 't', relation: 'supports', index: 1, node: entry.node }
+		]);
 	});
 });

@@ -4,7 +4,7 @@
  * version of a map be applied to the current one when the nodes it touches
  * have not changed since.
  */
-import type { EditResult, MapEdit, MetaFields, NodeFields } from '../edit';
+import type { EditResult, MapEdit, MetaFields, NodeFields, RemovedNode } from '../edit';
 import type { MapInput, NodeInput, Relation } from '../schema';
 
 export interface Place {
@@ -83,6 +83,56 @@ export function inverseOf(before: MapInput, edit: MapEdit, result: EditResult): 
 			return { kind: 'meta', set };
 		}
 	}
+}
+
+/**
+ * `current` with the ids of `back` that `before` listed put back, each just
+ * after the nearest id before it in `before` that `current` still lists (or
+ * first): the order as it was, keeping any change made to it since.
+ */
+export function listedBack(
+	current: readonly string[],
+	before: readonly string[],
+	back: ReadonlySet<string>
+): string[] {
+	const out = [...current];
+	let at = 0;
+	for (const id of before) {
+		const here = out.indexOf(id);
+		if (here >= 0) at = here + 1;
+		else if (back.has(id)) out.splice(at++, 0, id);
+	}
+	return out;
+}
+
+/**
+ * The edits that put a removed node back where it was (its archive entry, or
+ * a removal's result): the node, with everything under it, at its place among
+ * its siblings, and, as one step with it, its places in the presentation
+ * order and the lesson path when it was in them and they are still there.
+ */
+export function restoreEdits(
+	map: MapInput,
+	removed: Omit<RemovedNode, 'index'> & { index?: number }
+): MapEdit[] {
+	const { parent, relation, index, node } = removed;
+	const edits: MapEdit[] = [{ kind: 'insert', parent, relation, index, node }];
+	const ids = new Set<string>();
+	const visit = (n: NodeInput) => {
+		ids.add(n.id);
+		for (const r of ['supports', 'rebuts'] as const) (n[r] ?? []).forEach(visit);
+	};
+	visit(node);
+	const set: MetaFields = {};
+	if (removed.reveal_order?.some((id) => ids.has(id)))
+		set.reveal_order = listedBack(map.reveal_order ?? [], removed.reveal_order, ids);
+	const path = map.lesson?.path;
+	if (map.lesson && path && removed.lesson_path?.some((id) => ids.has(id))) {
+		const back = listedBack(path, removed.lesson_path, ids);
+		if (back.length !== path.length) set.lesson = { ...map.lesson, path: back };
+	}
+	if (Object.keys(set).length) edits.push({ kind: 'meta', set });
+	return edits;
 }
 
 /** A node's own fields and place (not its children's), as a string to compare. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lineDiff } from '../../../../tests/fixtures/line-diff';
 import { applyEdits, type MapEdit } from '../edit';
 import type { MapInput, NodeInput } from '../schema';
+import { restoreEdits } from './ops';
 import { moveEdit, outlineRows } from './outline';
 import { stepOf } from './steps';
 
@@ -138,6 +139,19 @@ describe('stepOf', () => {
 		const step = stepOf('delete', map, parse(done.text) as MapInput, edit, done.results[0]!);
 		expect(step.undo.map((e) => e.kind)).toEqual(['insert', 'meta']);
 		expect(parse(apply(done.text, step.undo).text)).toEqual(map);
+	});
+
+	it('a restore of several edits is one step: undone last first, redone as made, byte for byte', () => {
+		const removed = apply(text, [{ kind: 'remove', id: 'sleep' }]);
+		const gone = parse(removed.text) as MapInput;
+		const entry = (removed.results[0] as { removed: Parameters<typeof restoreEdits>[1] }).removed;
+		const edits = restoreEdits(gone, entry);
+		const back = apply(removed.text, edits);
+		expect(back.text).toBe(text);
+		const step = stepOf('restore', gone, parse(back.text) as MapInput, edits, back.results);
+		expect(step.undo.map((e) => e.kind)).toEqual(['meta', 'remove']);
+		expect(apply(back.text, step.undo).text).toBe(removed.text);
+		expect(apply(removed.text, step.redo).text).toBe(text);
 	});
 
 	it('makes an insert again with the id it got, so later steps still find the node', () => {

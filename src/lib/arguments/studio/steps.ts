@@ -19,31 +19,36 @@ export interface Step {
 const SIDE_FIELDS = ['reveal_order', 'lesson'] as const;
 
 /**
- * The step one edit made, from the map before and after it and what it did.
- * An insert is made again with the id it got, so later steps that name the
- * node still find it; a removal is undone with the node put back and the
- * presentation order it was in.
+ * The step one edit, or several made as one, made: from the map before and
+ * after and what each did. An insert is made again with the id it got, so
+ * later steps that name the node still find it; a removal is undone with the
+ * node put back and its places in the presentation order and lesson path.
+ * The edits of one step touch different nodes and fields (see restoreEdits),
+ * so each is undone from the map before the step, the last first.
  */
 export function stepOf(
 	label: string,
 	before: MapInput,
 	after: MapInput,
-	edit: MapEdit,
-	result: EditResult
+	edits: MapEdit | MapEdit[],
+	results: EditResult | EditResult[]
 ): Step {
-	const redo: MapEdit =
-		edit.kind === 'insert' && result.kind === 'insert'
+	const made = Array.isArray(edits) ? edits : [edits];
+	const did = Array.isArray(results) ? results : [results];
+	const redo = made.map((edit, i) => {
+		const result = did[i]!;
+		return edit.kind === 'insert' && result.kind === 'insert'
 			? { ...edit, node: { ...edit.node, id: result.id } }
 			: edit;
-	const undo: MapEdit[] = [inverseOf(before, edit, result)];
-	if (edit.kind !== 'meta') {
-		const set: MetaFields = {};
-		for (const key of SIDE_FIELDS)
-			if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-				(set as Record<string, unknown>)[key] = before[key] ?? null;
-		if (Object.keys(set).length) undo.push({ kind: 'meta', set });
-	}
-	return { label, redo: [redo], undo };
+	});
+	const undo = made.map((edit, i) => inverseOf(before, edit, did[i]!)).reverse();
+	const set: MetaFields = {};
+	const setByStep = new Set(made.flatMap((e) => (e.kind === 'meta' ? Object.keys(e.set) : [])));
+	for (const key of SIDE_FIELDS)
+		if (!setByStep.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+			(set as Record<string, unknown>)[key] = before[key] ?? null;
+	if (Object.keys(set).length) undo.push({ kind: 'meta', set });
+	return { label, redo, undo };
 }
 
 /** A short description of an edit, for the undo button and the announcement. */

@@ -80,9 +80,18 @@ export function mapStore(
 	) {
 		const entries = results.flatMap((result) => {
 			if (!('removed' in result)) return [];
-			const { node, parent, relation, index } = result.removed;
-			const entry: ArchiveEntry = { map: mapId, parent, relation, index, ...fields, node };
-			for (const key of ['reason', 'editor'] as const)
+			const { node, parent, relation, index, reveal_order, lesson_path } = result.removed;
+			const entry: ArchiveEntry = {
+				map: mapId,
+				parent,
+				relation,
+				index,
+				...fields,
+				reveal_order,
+				lesson_path,
+				node
+			};
+			for (const key of ['reason', 'editor', 'reveal_order', 'lesson_path'] as const)
 				if (entry[key] === undefined) delete entry[key];
 			return [entry];
 		});

@@ -53,7 +53,9 @@ export async function load({ params, cookies, url }) {
 			relation: e.relation,
 			index: e.index,
 			node: e.node,
-			deleted: e.deleted!
+			deleted: e.deleted!,
+			reveal_order: e.reveal_order,
+			lesson_path: e.lesson_path
 		})),
 		problems: problemsForMap(params.map).map(formatProblem)
 	};

@@ -9,7 +9,7 @@
  */
 import type { EditResult, MapEdit } from '$lib/arguments/edit';
 import type { MapInput, NodeInput, Relation } from '$lib/arguments/schema';
-import { editBasis, nodeIndex } from '$lib/arguments/studio/ops';
+import { editBasis, nodeIndex, restoreEdits } from '$lib/arguments/studio/ops';
 import { describeEdit, stepOf, type Step } from '$lib/arguments/studio/steps';
 
 type Answer =
@@ -24,6 +24,9 @@ export interface Deleted {
 	index?: number;
 	node: NodeInput;
 	deleted: string;
+	/** The presentation order and lesson path before the delete, when they named it (or under it). */
+	reveal_order?: string[];
+	lesson_path?: string[];
 }
 
 export class Studio {
@@ -103,34 +106,36 @@ export class Studio {
 	}
 
 	/**
-	 * Make one edit, as a step that can be undone; `where` names the control
-	 * that asked, to show a refusal beside it. `edit` may be a function, called
-	 * when the step's turn comes, on the map as it is then (or saying why there
-	 * is nothing to do). Resolves with what it did, or undefined.
+	 * Make one edit, or several as one step (written together or not at all),
+	 * as a step that can be undone; `where` names the control that asked, to
+	 * show a refusal beside it. `edit` may be a function, called when the
+	 * step's turn comes, on the map as it is then (or saying why there is
+	 * nothing to do). Resolves with what the first edit did, or undefined.
 	 */
 	apply(
-		edit: MapEdit | (() => MapEdit | string),
+		edit: MapEdit | MapEdit[] | (() => MapEdit | MapEdit[] | string),
 		where: string,
 		label?: string
 	): Promise<EditResult | undefined> {
 		return this.serial(async () => {
-			const made = typeof edit === 'function' ? edit() : edit;
-			if (typeof made === 'string') {
-				this.notice = `Not changed: ${made}.`;
+			const asked = typeof edit === 'function' ? edit() : edit;
+			if (typeof asked === 'string') {
+				this.notice = `Not changed: ${asked}.`;
 				return undefined;
 			}
-			const said = label ?? describeEdit(made, this.claimOf);
+			const made = Array.isArray(asked) ? asked : [asked];
+			const said = label ?? describeEdit(made[0]!, this.claimOf);
 			const before = this.map;
-			const answer = await this.send([made]);
+			const answer = await this.send(made);
 			if (!answer.ok) return void this.refuse(where, answer.message);
-			const result = answer.results[0]!;
-			if ('removed' in result) this.remember(result.removed);
-			if (made.kind === 'insert' && result.kind === 'insert')
-				this.deleted = this.deleted.filter((d) => d.id !== result.id);
-			this.done = [...this.done, stepOf(said, before, answer.map, made, result)];
+			for (const result of answer.results) {
+				if ('removed' in result) this.remember(result.removed);
+				if (result.kind === 'insert') this.deleted = this.deleted.filter((d) => d.id !== result.id);
+			}
+			this.done = [...this.done, stepOf(said, before, answer.map, made, answer.results)];
 			this.undone = [];
 			this.accept(answer, `Done: ${said}.`);
-			return result;
+			return answer.results[0];
 		});
 	}
 
@@ -173,16 +178,13 @@ export class Studio {
 	/** Deleted nodes that are not back in the map. */
 	restorable = $derived(this.deleted.filter((d) => !this.nodes.has(d.id)));
 
-	/** Put a deleted node back where it was (or at the end of its parent's list). */
+	/**
+	 * Put a deleted node back where it was (or at the end of its parent's
+	 * list), and in the presentation order and lesson path, as one step.
+	 */
 	async restore(entry: Deleted) {
 		const result = await this.apply(
-			{
-				kind: 'insert',
-				parent: entry.parent,
-				relation: entry.relation,
-				index: entry.index,
-				node: entry.node
-			},
+			() => restoreEdits(this.map, entry),
 			`restore:${entry.id}`,
 			`restore “${entry.claim}”`
 		);
