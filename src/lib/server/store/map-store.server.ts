@@ -2,23 +2,14 @@
 import { join } from 'node:path';
 import type { TextQuote } from '../../arguments/anchor';
 import { proposalNode, quoteProblem, type Contribution } from '../../arguments/contribution';
-import {
-	appendArchiveEntry,
-	archiveEntries,
-	decodeUtf8,
-	type ArchiveEntry,
-	type EditResult,
-	type MapEdit,
-	type NodeFields
-} from '../../arguments/edit';
+import type { ArchiveEntry, EditResult, MapEdit, NodeFields } from '../../arguments/edit';
 import { IdSchema, NodeSchema } from '../../arguments/schema';
 import type { ContentPaths } from '../content-files';
-import { readIfExists, writeFileAtomic } from './atomic-write.server';
-import { withLock } from './file-lock.server';
 import { keyedQueue } from './keyed-queue';
+import { mapArchive } from './map-archive.server';
+import { mapChange, touchedIds } from './map-change';
 import { writeMapBatch, type MapJob, type MapWriteContext } from './map-write.server';
 import { StoreError } from './store-error';
-import { mkdir } from 'node:fs/promises';
 import type { ChangeEvent } from './changes';
 
 export interface Who {
@@ -39,8 +30,9 @@ export function mapStore(
 ) {
 	// Ids are checked against the id alphabet before they become file names.
 	const mapFile = (mapId: string) => join(paths.mapsDir, `${checkedId(mapId, 'map')}.yaml`);
-	const archiveFile = (mapId: string) =>
-		join(paths.root, 'content', 'archive', `${checkedId(mapId, 'map')}.yaml`);
+	// A removed node goes to the archive first: a crash between the two
+	// writes leaves it in both files, never in neither.
+	const archive = mapArchive(paths, (mapId) => checkedId(mapId, 'map'));
 	const events = new Map<MapJob, Omit<ChangeEvent, 'nodeIds'> & { nodeIds?: string[] }>();
 
 	const queue = keyedQueue<MapJob>((mapId, take) =>
@@ -51,15 +43,7 @@ export function mapStore(
 				written: async (applied) => {
 					onWrite(mapFile(mapId));
 					for (const { job, results } of applied) {
-						const event = events.get(job)!;
-						const ids = results.flatMap((result, i) =>
-							result.kind === 'insert'
-								? [result.id]
-								: 'removed' in result
-									? [result.removed.node.id]
-									: idOf(job.edits[i]!)
-						);
-						await notify({ ...event, nodeIds: [...new Set(ids)] });
+						await notify({ ...events.get(job)!, nodeIds: touchedIds(job.edits, results) });
 					}
 				}
 			},
@@ -67,45 +51,6 @@ export function mapStore(
 			take
 		)
 	);
-
-	/**
-	 * The removed nodes' entries in content/archive/<map>.yaml, in one write.
-	 * The archive is written first: a crash between the two writes leaves a
-	 * node in both files, never in neither.
-	 */
-	async function archiveRemoved(
-		mapId: string,
-		results: EditResult[],
-		fields: Pick<ArchiveEntry, 'rejected' | 'deleted' | 'reason' | 'editor'>
-	) {
-		const entries = results.flatMap((result) => {
-			if (!('removed' in result)) return [];
-			const { node, parent, relation, index, reveal_order, lesson_path } = result.removed;
-			const entry: ArchiveEntry = {
-				map: mapId,
-				parent,
-				relation,
-				index,
-				...fields,
-				reveal_order,
-				lesson_path,
-				node
-			};
-			for (const key of ['reason', 'editor', 'reveal_order', 'lesson_path'] as const)
-				if (entry[key] === undefined) delete entry[key];
-			return [entry];
-		});
-		if (!entries.length) return;
-		const file = archiveFile(mapId);
-		await mkdir(join(file, '..'), { recursive: true });
-		await withLock(file, async () => {
-			const old = await readIfExists(file);
-			await writeFileAtomic(
-				file,
-				entries.reduce(appendArchiveEntry, old ? decodeUtf8(old, file) : '')
-			);
-		});
-	}
 
 	/** One change of the map: its edits made all or none, in one write. */
 	function enqueue(
@@ -132,19 +77,7 @@ export function mapStore(
 					else resolve(outcome);
 				}
 			};
-			events.set(job, {
-				file,
-				// A removed node goes to the archive first.
-				...(edits.some((e) => e.kind === 'reject' || e.kind === 'remove')
-					? { files: [archiveFile(mapId), file] }
-					: {}),
-				map: mapId,
-				// A change of several edits is one studio step.
-				kind: edits.length === 1 ? edits[0]!.kind : 'studio',
-				nodeIds: [...new Set(edits.flatMap(idOf))],
-				author: who.author,
-				message: `${mapId}: ${edits.map(describe).join('; ')}`
-			});
+			events.set(job, mapChange(mapId, file, archive.file(mapId), edits, who.author));
 			queue.push(mapId, job);
 		});
 	}
@@ -166,7 +99,7 @@ export function mapStore(
 		if (!edits.length) return Promise.resolve([]);
 		const before = edits.some((e) => e.kind === 'remove')
 			? (results: EditResult[]) =>
-					archiveRemoved(
+					archive.record(
 						mapId,
 						results.filter((_, i) => edits[i]!.kind === 'remove'),
 						{ deleted: now.toISOString(), editor: who.author }
@@ -243,32 +176,12 @@ export function mapStore(
 			who: Who = {}
 		): Promise<void> {
 			await enqueue(mapId, [{ kind: 'reject', id: nodeId }], who, (results) =>
-				archiveRemoved(mapId, results, {
+				archive.record(mapId, results, {
 					rejected: now.toISOString(),
 					...(reason ? { reason } : {})
 				})
 			);
 		},
-		async archive(mapId: string): Promise<ArchiveEntry[]> {
-			const bytes = await readIfExists(archiveFile(mapId));
-			return bytes ? archiveEntries(decodeUtf8(bytes, archiveFile(mapId))) : [];
-		}
+		archive: (mapId: string): Promise<ArchiveEntry[]> => archive.entries(mapId)
 	};
-}
-
-const idOf = (edit: MapEdit): string[] => ('id' in edit ? [edit.id] : []);
-
-function describe(edit: MapEdit): string {
-	switch (edit.kind) {
-		case 'insert':
-			return `propose under ${edit.parent} (${edit.relation})`;
-		case 'meta':
-			return `edit ${Object.keys(edit.set).join(', ')}`;
-		case 'reorder':
-			return `reorder the ${edit.relation} of ${edit.parent}`;
-		case 'move':
-			return `move ${edit.id} under ${edit.parent} (${edit.relation})`;
-		default:
-			return `${edit.kind} ${edit.id}`;
-	}
 }
