@@ -1,55 +1,14 @@
 // Starts the app the way the README does (`npm start`: scripts/server.js, no
 // ORIGIN or other settings), on a scratch copy of the bundled content plus the
-// fixture maps of tests/fixtures/e2e/, so tests that contribute or review never
-// change the real files, and tests count the fixtures, never the curated maps.
-// ATLAS_ROOT only says where that content lives.
-import { execFileSync } from 'node:child_process';
-import {
-	appendFileSync,
-	cpSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	writeFileSync
-} from 'node:fs';
+// fixture maps (tests/e2e/scratch-content.js). ATLAS_ROOT only says where that
+// content lives.
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../../scripts/server.js';
+import { scratchContent } from './scratch-content.js';
 
-const fixtures = 'tests/fixtures/e2e';
-const root = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
-cpSync('content', join(root, 'content'), { recursive: true });
-cpSync('seeds', join(root, 'seeds'), { recursive: true });
-cpSync(join(fixtures, 'arguments'), join(root, 'content', 'arguments'), { recursive: true });
-for (const name of readdirSync(join(fixtures, 'seeds')).filter((n) => n.endsWith('.txt')))
-	cpSync(join(fixtures, 'seeds', name), join(root, 'seeds', name));
-appendFileSync(
-	join(root, 'seeds', 'sources.yaml'),
-	'\n' + readFileSync(join(fixtures, 'seeds', 'sources.yaml'), 'utf8')
-);
-// The fixtures' context: their own timelines, and their terms added to the glossary.
-cpSync(join(fixtures, 'context', 'timelines'), join(root, 'content', 'context', 'timelines'), {
-	recursive: true
-});
-appendFileSync(
-	join(root, 'content', 'context', 'glossary.yaml'),
-	'\n' + readFileSync(join(fixtures, 'context', 'glossary.yaml'), 'utf8')
-);
-// A git repository, like the project's own checkout: every change the app
-// writes is committed, and the history pages read it back.
-const git = (...args) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
-git('init', '--quiet', '--initial-branch=main');
-git('add', '-A');
-git(
-	'-c',
-	'user.name=Curator',
-	'-c',
-	'user.email=',
-	'commit',
-	'--quiet',
-	'-m',
-	'The bundled content'
-);
+const root = scratchContent();
 process.env.ATLAS_ROOT = root;
 process.env.ATLAS_EDITOR_SECRET ??= 'e2e-editor-secret';
 console.log(`e2e content in ${root}`);
