@@ -59,3 +59,31 @@ const check = (visit: Visit) =>
 // The subjects' proposal and live session exist only once beforeAll has run:
 // list the visits with placeholders (phone.spec checks the list is complete).
 for (const visit of visits({ ...subjects, live: { id: 'x', code: 'x' } })) check(visit);
+
+// The check above has to be able to fail: on a real page, broken on purpose
+// with a button that has no name and text too faint to read, the shared axe
+// helper reports both (and names the broken elements).
+test('the axe check reports a serious violation put into a real page', async ({ page }) => {
+	await page.goto(`/maps/${subjects.map}/${subjects.node}`);
+	await expect(page.locator('svg.argument-tree[data-ready]')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.evaluate(() => {
+		const main = document.querySelector('main')!;
+		const button = document.createElement('button');
+		button.id = 'axe-probe-button';
+		button.type = 'button';
+		const faint = document.createElement('p');
+		faint.id = 'axe-probe-text';
+		faint.textContent = 'Text a reader cannot make out against the page';
+		faint.style.color = '#d0d0d0';
+		faint.style.background = '#ffffff';
+		main.prepend(button, faint);
+	});
+	const found = await seriousViolations(page);
+	expect(found).toEqual(
+		expect.arrayContaining([
+			expect.stringMatching(/^button-name: .*#axe-probe-button/),
+			expect.stringMatching(/^color-contrast: .*#axe-probe-text/)
+		])
+	);
+});

@@ -90,3 +90,31 @@ const check = (visit: Visit) =>
 
 // The subjects' live session exists only once beforeAll has run: list the visits with a placeholder.
 for (const visit of visits({ ...subjects, live: { id: 'x', code: 'x' } })) check(visit);
+
+// The site header is the first thing on every page: on a phone it takes at
+// most two lines of links, every link whole on screen, so the page starts
+// near the top.
+test('the site header takes at most two lines', async ({ page }) => {
+	await page.goto('/');
+	const header = page.locator('header.site');
+	const links = header.getByRole('link');
+	await expect(links).toHaveCount(6);
+	const boxes = await links.evaluateAll((all) =>
+		all.map((a) => {
+			const r = a.getBoundingClientRect();
+			return { top: Math.round(r.top), left: r.left, right: r.right, height: r.height };
+		})
+	);
+	// Links whose tops are within half a tap target of each other share a line.
+	const tops = boxes.map((b) => b.top).sort((a, b) => a - b);
+	const lines = tops.filter((t, i) => i === 0 || t - tops[i - 1]! > 22).length;
+	expect(lines, `link tops ${tops.join(', ')}`).toBeLessThanOrEqual(2);
+	for (const b of boxes) {
+		expect(b.left).toBeGreaterThanOrEqual(0);
+		expect(b.right).toBeLessThanOrEqual(375);
+		expect(b.height).toBeGreaterThanOrEqual(44);
+	}
+	const height = (await header.boundingBox())!.height;
+	// Two rows of 44 px tap targets, and a border.
+	expect(height).toBeLessThanOrEqual(2 * 44 + 8);
+});
