@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 import { freePort } from '../free-port';
 import { decodeQr } from './helpers';
 import { scratchContent } from './scratch-content.js';
@@ -58,13 +58,27 @@ test.afterAll(async () => {
 	if (root) rmSync(root, { recursive: true, force: true });
 });
 
+/**
+ * The browser opens the public address, as behind the proxy; each request is
+ * answered by the server on the loopback port, as the proxy would answer it.
+ */
+async function throughProxy(page: Page) {
+	await page.route(`${PUBLIC}/**`, async (route) => {
+		const url = new URL(route.request().url());
+		const response = await route.fetch({ url: `${local}${url.pathname}${url.search}` });
+		await route.fulfill({ response });
+	});
+}
+
 test.describe('behind a TLS proxy, PUBLIC_URL', () => {
 	test('the start-up line names the public address', () => {
 		expect(said).toContain(`Argument Atlas at ${PUBLIC} (PUBLIC_URL)`);
 	});
 
 	test('the projector QR code and its printed link carry the public address', async ({ page }) => {
-		await page.goto(`${local}/present/${MAP}?step=1`);
+		await throughProxy(page);
+		await page.goto(`${PUBLIC}/present/${MAP}?step=1`);
+		await expect(page.locator('[data-testid=presentation]')).toBeVisible();
 		const qr = page.getByTestId('qr');
 		await expect(qr.locator('img')).toBeVisible();
 		expect(await decodeQr(page, qr.locator('img'))).toBe(`${PUBLIC}/maps/${MAP}/later-start`);
@@ -78,7 +92,8 @@ test.describe('behind a TLS proxy, PUBLIC_URL', () => {
 	});
 
 	test("the handout's printed link and QR code carry the public address", async ({ page }) => {
-		await page.goto(`${local}/print/${MAP}`);
+		await throughProxy(page);
+		await page.goto(`${PUBLIC}/print/${MAP}`);
 		const qr = page.getByTestId('qr');
 		await expect(qr.getByTestId('short-link')).toHaveText(`atlas.example.org/maps/${MAP}`);
 		await expect(qr.locator('img')).toBeVisible();
