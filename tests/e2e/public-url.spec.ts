@@ -112,6 +112,18 @@ test.describe('behind a TLS proxy, PUBLIC_URL', () => {
 		expect(cookie).toMatch(/;\s*Secure/i);
 	});
 
+	test('an editor signs in through the public address, and the browser keeps a Secure cookie', async ({
+		page
+	}) => {
+		await throughProxy(page);
+		await page.goto(`${PUBLIC}/review`);
+		await page.getByLabel(/^Editor secret/).fill(SECRET);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByText('Signed in as an editor.').first()).toBeVisible();
+		const cookie = (await page.context().cookies(PUBLIC)).find((c) => c.name === 'atlas_editor');
+		expect(cookie?.secure).toBe(true);
+	});
+
 	test('a form posted from another site is refused, the loopback address included', async () => {
 		for (const origin of ['https://evil.example', local, 'http://atlas.example.org']) {
 			const refused = await api.post('/review?/signin', {
