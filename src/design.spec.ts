@@ -1,8 +1,9 @@
 /**
- * One visual design: every button is the Button component and every font size
- * is a step of the type scale in app.css, so a style lives in one place. These
- * checks read the source files and fail, naming file:line, when a raw
- * `<button>`, a link dressed as a button, or a hard-coded font size creeps in.
+ * One visual design: every button is the Button component, every font size is
+ * a step of the type scale in app.css and every colour one of its custom
+ * properties, so a style lives in one place. These checks read the source files
+ * and fail, naming file:line, when a raw `<button>`, a link dressed as a
+ * button, a hard-coded font size or a hard-coded colour creeps in.
  * The few exceptions are listed below with the reason for each.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -31,6 +32,16 @@ const FONT_SIZES: Record<string, { values: string[]; why: string }> = {
 		why:
 			'the scale itself: the root size (100%, 11pt on paper), the phone floor of 16 px, ' +
 			'and code/kbd set a touch smaller than the text around them'
+	}
+};
+
+/** Colours written out rather than taken from app.css, with why: file → the values allowed there. */
+const COLOURS: Record<string, { values: string[]; why: string }> = {
+	'lib/components/QrCode.svelte': {
+		values: ['#fff'],
+		why:
+			"a QR code's quiet zone must be white for a phone's scanner to find the code, " +
+			'whatever --paper becomes'
 	}
 };
 
@@ -64,6 +75,37 @@ function cssOf(file: string, text: string): string {
 		out = out.slice(0, start) + m[1] + out.slice(start + m[1]!.length);
 	}
 	return out;
+}
+
+/** `text` with its CSS comments blanked (positions kept), so a comment may name a colour. */
+function withoutComments(text: string): string {
+	return text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
+}
+
+/**
+ * A colour written out: a hex value, a colour function (rgb(), hsl(), oklch()…) or
+ * a named colour. `white-space` and `--line-strong` are not colours: a name counts
+ * only standing alone.
+ */
+const COLOUR =
+	/#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(|(?<![\w-])(?:white|black|red|green|blue|yellow|orange|purple|pink|brown|gr[ae]y|silver|navy|maroon|teal|olive|lime|aqua|fuchsia|gold)(?![\w-])/gi;
+
+/**
+ * Each colour in a file's CSS that is not a custom property of app.css, as a
+ * message. In app.css, a custom property's own definition (`--ink: #1d1f24;`) is
+ * where a colour belongs.
+ */
+function hardCodedColours(file: string, text: string): string[] {
+	let css = withoutComments(cssOf(file, text));
+	if (file === 'app.css') {
+		css = css.replace(
+			/^(\s*--[\w-]+\s*:)([^;]*)/gm,
+			(_, name: string, value: string) => name + value.replace(/[^\n]/g, ' ')
+		);
+	}
+	return findAll(file, css, COLOUR)
+		.filter((r) => !COLOURS[file]?.values.includes(r.match))
+		.map((r) => `${r.at}: ${r.match} — use a colour of app.css, var(--ink), var(--muted)…`);
 }
 
 /** The steps app.css defines: `--step--1`, `--step-0`, … */
@@ -142,5 +184,42 @@ describe('one type scale', () => {
 		expect(isScaled('var(--step-9)')).toBe(false);
 		expect(isScaled('0.9em')).toBe(false);
 		expect(isScaled('clamp(16px, 1.25vw, 26px)')).toBe(false);
+	});
+});
+
+describe('one palette', () => {
+	test('every colour in a .svelte <style> and in app.css is a custom property of app.css', () => {
+		expect(
+			files
+				.filter((f) => f.endsWith('.svelte') || f === 'app.css')
+				.flatMap((file) => hardCodedColours(file, read(file)))
+		).toEqual([]);
+	});
+
+	test.each(Object.entries(COLOURS))(
+		'%s still uses each colour it is allowed',
+		(file, { values }) => {
+			const css = withoutComments(cssOf(file, read(file)));
+			for (const value of values) expect(css).toContain(value);
+		}
+	);
+
+	test('the check sees hex, functions and names, and knows a token or a comment from a colour', () => {
+		const component = [
+			'<p style="color: #111">markup is not checked here</p>',
+			'<style>',
+			'\tp { color: #555; border: 1px solid rgb(0 0 0 / 0.1); }',
+			'\tb { background: White; white-space: nowrap; color: var(--line-strong); }',
+			'\t/* a yellow highlighter */ i { color: var(--ink); }',
+			'</style>'
+		].join('\n');
+		expect(hardCodedColours('x.svelte', component)).toEqual([
+			'src/x.svelte:3:13: #555 — use a colour of app.css, var(--ink), var(--muted)…',
+			'src/x.svelte:3:37: rgb( — use a colour of app.css, var(--ink), var(--muted)…',
+			'src/x.svelte:4:18: White — use a colour of app.css, var(--ink), var(--muted)…'
+		]);
+		expect(
+			hardCodedColours('app.css', ':root {\n\t--ink: #1d1f24;\n}\na { color: #00f; }')
+		).toEqual(['src/app.css:4:12: #00f — use a colour of app.css, var(--ink), var(--muted)…']);
 	});
 });
