@@ -72,8 +72,8 @@ test.describe('the tree', () => {
 
 	test('collapse to a level, expand all and fit to screen', async ({ page }) => {
 		await openMap(page);
-		await page.getByLabel('Collapse to level').selectOption('1');
-		await page.getByRole('button', { name: 'Collapse', exact: true }).click();
+		await page.getByLabel('Levels shown').selectOption('1');
+		await page.getByRole('button', { name: 'Fold the rest' }).click();
 		await page.getByRole('button', { name: 'Fit to screen' }).click();
 		// The thesis and its four direct supports and rebuttals.
 		await expect(page.getByRole('treeitem')).toHaveCount(5);
@@ -157,8 +157,8 @@ test.describe('deep links', () => {
 
 	test('a deep link into a collapsed branch expands its ancestors', async ({ page }) => {
 		await openMap(page);
-		await page.getByLabel('Collapse to level').selectOption('1');
-		await page.getByRole('button', { name: 'Collapse', exact: true }).click();
+		await page.getByLabel('Levels shown').selectOption('1');
+		await page.getByRole('button', { name: 'Fold the rest' }).click();
 		await expect(item(page, 'pinochet-necessary-evil')).toHaveCount(0);
 		// A link into the hidden branch, followed inside the app.
 		await page.evaluate(() => {
@@ -323,8 +323,8 @@ test.describe('search', () => {
 		page
 	}) => {
 		await openMap(page);
-		await page.getByLabel('Collapse to level').selectOption('1');
-		await page.getByRole('button', { name: 'Collapse', exact: true }).click();
+		await page.getByLabel('Levels shown').selectOption('1');
+		await page.getByRole('button', { name: 'Fold the rest' }).click();
 		const input = page.getByRole('searchbox', { name: 'Search this map' });
 		// "paralell" is the source's spelling, only in the quote.
 		await input.fill('PARALELL');
@@ -476,8 +476,8 @@ test.describe('keyboard and assistive technology', () => {
 	}) => {
 		await openMap(page);
 		await page.getByRole('searchbox', { name: 'Search this map' }).fill('constitution');
-		await page.getByLabel('Collapse to level').selectOption('1');
-		await page.getByRole('button', { name: 'Collapse', exact: true }).click();
+		await page.getByLabel('Levels shown').selectOption('1');
+		await page.getByRole('button', { name: 'Fold the rest' }).click();
 		await expect(page.getByRole('treeitem')).not.toHaveCount(NODES);
 		await expectAccessible(page);
 	});
