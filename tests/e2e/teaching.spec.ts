@@ -451,7 +451,8 @@ test.describe('Handouts and images', () => {
 
 	test('the whole map downloads as SVG and PNG', async ({ page }) => {
 		await page.goto(`/maps/${MAP}`);
-		await expect(page.locator('svg.argument-tree')).toBeVisible();
+		// Hydrated: a click before that is lost.
+		await expect(page.locator('svg.argument-tree[data-ready]')).toBeVisible();
 
 		const svg = await download(page, 'Download SVG');
 		expect(svg.name).toBe(`${MAP}.svg`);
@@ -480,7 +481,8 @@ test.describe('Handouts and images', () => {
 	test('the current view downloads as SVG and PNG, as drawn', async ({ page }) => {
 		await page.goto(`/maps/${MAP}`);
 		const tree = page.locator('svg.argument-tree');
-		await expect(tree).toBeVisible();
+		// Hydrated: a choice made before that is reset, a click lost.
+		await expect(page.locator('svg.argument-tree[data-ready]')).toBeVisible();
 		const size = await tree.evaluate((el) => ({
 			width: Number(el.getAttribute('width')),
 			height: Number(el.getAttribute('height'))
