@@ -253,6 +253,17 @@ describe('applyEdits(text, edits) changes exactly these bytes', () => {
 	});
 });
 
+describe('applyEdits(text, edits) on a node whose first key is not its id', () => {
+	it('accepting a proposal written status first keeps the comment and the keys under it', () => {
+		const before =
+			'id: m\ntitle: T\nquestion: Q?\nsummary: S.\nthesis:\n  id: root\n  claim: Root.\n  editorial: none\n' +
+			'  supports:\n    - status: proposed\n      # why a\n      id: a\n      claim: A.\n      editorial: none\n';
+		const { text } = applied(before, [{ kind: 'accept', id: 'a' }]);
+		expect(text).toBe(before.replace('- status: proposed\n      # why a\n', '- # why a\n'));
+		expect(dataOf(text)).toEqual(modelEdit(dataOf(before), { kind: 'accept', id: 'a' }));
+	});
+});
+
 describe('applyEdits(text, edits) places a new key by the schema’s order of keys', () => {
 	// Keys for the lesson and the glossary, which an older list of keys left out.
 	const text =

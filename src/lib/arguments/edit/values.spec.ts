@@ -274,6 +274,17 @@ describe('appendItem and dropItem', () => {
 		expect(g.text()).toBe('m:\n  b: 2\n');
 	});
 
+	it('the item after a dropped first one keeps the comment lines above it and its column', () => {
+		const f = file('m:\n  a: 1\n  # about b\n  b: 2\n');
+		const map = pairIn(f.root, 'm')!.value as CST.BlockMap;
+		dropItem(map, map.items[0]!);
+		expect(f.text()).toBe('m:\n  # about b\n  b: 2\n');
+		const g = file('- a: 1\n  # about b\n  b: 2\n');
+		const item = (g.tree.doc.value as CST.BlockSequence).items[0]!.value as CST.BlockMap;
+		dropItem(item, item.items[0]!);
+		expect(g.text()).toBe('- # about b\n  b: 2\n');
+	});
+
 	it('the item after a dropped indented one keeps its indentation', () => {
 		const f = file('k:\n  - a\n  - b\n');
 		const seq = pairIn(f.root, 'k')!.value as CST.BlockSequence;

@@ -187,7 +187,8 @@ export function dropItem(collection: CST.BlockMap | CST.BlockSequence, item: Ite
 	const next = collection.items[at + 1];
 	// Stryker disable next-line ConditionalExpression: an item whose start holds no space is the first of its collection or at column 0, where the next has no space of its own either
 	const indented = item.start.some((t) => t.type === 'space');
-	if (next && !indented) next.start = next.start.filter((t) => t.type !== 'space');
+	// Only its indentation: the lines above it (comments) keep theirs.
+	if (next && !indented && next.start[0]?.type === 'space') next.start = next.start.slice(1);
 	collection.items.splice(at, 1);
 }
 
