@@ -48,13 +48,14 @@ export function parseDeep(text: string): DeepParse {
 				const list: unknown[] = [];
 				set(list);
 				(token.items as Item[]).forEach((item, i) => {
-					if ('key' in item && item.key) throw new GiveUp();
+					if (item.key) throw new GiveUp();
 					plainProps(item.start);
 					stack.push([item.value, (v) => (list[i] = v), level + 1]);
 				});
 			} else set(scalar(token));
 		}
 	} catch (err) {
+		// Stryker disable next-line ConditionalExpression: nothing else in the walk throws; were something to, it is let through as a bug
 		if (err instanceof GiveUp) return { ok: false };
 		throw err;
 	}
@@ -62,12 +63,10 @@ export function parseDeep(text: string): DeepParse {
 }
 
 function keyOf(item: Item): string {
-	if (!('key' in item) || !item.key) throw new GiveUp();
+	if (!item.key) throw new GiveUp();
 	plainProps(item.start);
 	plainProps(item.sep);
-	const key = scalar(item.key);
-	if (typeof key === 'object' && key !== null) throw new GiveUp();
-	return String(key);
+	return String(scalar(item.key));
 }
 
 /** Anchors and tags are left to the parsers that handle (and cap) them. */
@@ -75,15 +74,8 @@ function plainProps(props: CST.SourceToken[] | undefined): void {
 	if (props?.some((t) => t.type === 'anchor' || t.type === 'tag')) throw new GiveUp();
 }
 
+/** A scalar's value; anything else (an alias, a collection as a key) resolves to null: give up. */
 function scalar(token: CST.Token): unknown {
-	if (
-		token.type !== 'scalar' &&
-		token.type !== 'single-quoted-scalar' &&
-		token.type !== 'double-quoted-scalar' &&
-		token.type !== 'block-scalar'
-	)
-		throw new GiveUp();
-	if ('props' in token) plainProps(token.props as CST.SourceToken[]);
 	let failed = false;
 	const resolved = CST.resolveAsScalar(token, true, () => (failed = true));
 	if (failed || !resolved) throw new GiveUp();
@@ -99,6 +91,7 @@ const BASES: Record<string, [number, RegExp]> = {
 
 /** A plain scalar's value under the YAML 1.2 core schema, as js-yaml's CORE_SCHEMA reads it. */
 function coreScalar(s: string): unknown {
+	// Stryker disable next-line Regex: an empty plain value has no token (`a:`), so '' does not reach here; if it did, it is null
 	if (/^(?:~|null|Null|NULL)?$/.test(s)) return null;
 	if (/^(?:true|True|TRUE)$/.test(s)) return true;
 	if (/^(?:false|False|FALSE)$/.test(s)) return false;
