@@ -26,7 +26,29 @@ describe('decodeUtf8(file, bytes)', () => {
 			'0xF0 at offset 3'
 		],
 		['a Latin-1 é after good UTF-8', bytes('ñ é', [0xe9]), 1, 4, '0xE9 at offset 5'],
-		['a first byte that is bad', bytes([0xfe], 'abc'), 1, 1, '0xFE at offset 0']
+		['a first byte that is bad', bytes([0xfe], 'abc'), 1, 1, '0xFE at offset 0'],
+		['a bad byte after one ASCII byte', bytes('a', [0xff]), 1, 2, '0xFF at offset 1'],
+		[
+			'a bad byte after a whole two-byte character',
+			bytes('a', [0xc3, 0xa9, 0xff]),
+			1,
+			3,
+			'0xFF at offset 3'
+		],
+		[
+			'a bad byte after a whole three-byte character',
+			bytes([0xe2, 0x82, 0xac, 0xff]),
+			1,
+			2,
+			'0xFF at offset 3'
+		],
+		[
+			'a three-byte sequence led by 0xE0 cut short',
+			bytes([0xe0, 0xa0], 'A'),
+			1,
+			1,
+			'0xE0 at offset 0'
+		]
 	])('reports %s at its line, column and offset', (_, data, line, col, where) => {
 		expect(decodeUtf8('m.yaml', data)).toEqual({
 			ok: false,
@@ -43,6 +65,7 @@ describe('decodeUtf8(file, bytes)', () => {
 	it('reads good UTF-8 of every length, keeping a BOM only when it is not first', () => {
 		expect(decodeUtf8('m.yaml', bytes('a ñ — 😀\n'))).toEqual({ ok: true, text: 'a ñ — 😀\n' });
 		expect(decodeUtf8('m.yaml', bytes('a\ufeff'))).toEqual({ ok: true, text: 'a\ufeff' });
+		expect(decodeUtf8('m.yaml', bytes('\ufeffa: 1\n'))).toEqual({ ok: true, text: 'a: 1\n' });
 	});
 });
 
@@ -59,6 +82,33 @@ describe('parseFast(file, text)', () => {
 				? { ok: true, data: loadYaml(text, { schema: CORE_SCHEMA }) }
 				: { ok: false, reason: 'anchors' }
 		);
+	});
+
+	// `- - - … x`: one list in another, `levels` deep under `b`.
+	const nested = (levels: number) => `a: 1\nb:\n  ${'- '.repeat(levels)}x\n`;
+
+	it('reads a file js-yaml cannot (out of stack) without recursion, up to the cap', () => {
+		const result = parseFast('m.yaml', nested(1500));
+		expect(result.ok).toBe(true);
+		let level = (result as { data: { b: unknown } }).data.b;
+		let levels = 0;
+		while (Array.isArray(level)) [level, levels] = [level[0], levels + 1];
+		expect([level, levels]).toEqual(['x', 1500]);
+	});
+
+	it('refuses a tree deeper than the cap, saying how deep a tree may be', () => {
+		// Where: the line js-yaml stops at, or 1:1 when the stack runs out first (it varies with the stack).
+		expect(parseFast('m.yaml', nested(2010))).toEqual({
+			ok: false,
+			reason: 'depth',
+			problem: {
+				file: 'm.yaml',
+				line: expect.any(Number),
+				col: expect.any(Number),
+				message: 'the tree is nested more than 1000 levels deep',
+				hint: 'attach some of these nodes higher up, or split the map into two maps'
+			}
+		});
 	});
 
 	it('leaves a syntax fault to the careful path, which words it', () => {
@@ -78,6 +128,16 @@ describe('ranOutOfStack(problems)', () => {
 		['YAML: Map keys must be unique', false]
 	])('%s: %s', (message, expected) => {
 		expect(ranOutOfStack([{ file: 'f', line: 1, col: 1, message, hint: '' }])).toBe(expected);
+	});
+});
+
+describe('ranOutOfStack(problems)', () => {
+	it('is true when any one problem says the parser ran out of stack', () => {
+		const p = (message: string) => ({ file: 'f', line: 1, col: 1, message, hint: '' });
+		expect(ranOutOfStack([p('a typo'), p('the tree is nested more than 1000 levels deep')])).toBe(
+			true
+		);
+		expect(ranOutOfStack([p('a typo')])).toBe(false);
 	});
 });
 

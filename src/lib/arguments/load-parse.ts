@@ -94,7 +94,8 @@ export function decodeUtf8(
 		const bad = firstInvalidByte(bytes);
 		const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
 		const { line, col } = lineColAt(before, before.length);
-		const byte = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
+		// A byte below 0x80 is ASCII, which is UTF-8: a bad one has two hex digits.
+		const byte = bytes[bad]!.toString(16).toUpperCase();
 		return {
 			ok: false,
 			problem: {
@@ -124,10 +125,13 @@ function firstInvalidByte(bytes: Uint8Array): number {
 		}
 	}
 	// `lo` bytes decode; the fault is at lo, or at the start of a sequence left open before it.
+	// The continuation bytes before `lo` are of one sequence, so at most three.
 	let pos = lo - 1;
-	while (pos > 0 && lo - pos < 4 && (bytes[pos]! & 0xc0) === 0x80) pos--;
+	// Stryker disable next-line ConditionalExpression,EqualityOperator: bytes[0] is no continuation byte when lo > 0 (it decoded), so the walk stops there either way
+	while (pos > 0 && (bytes[pos]! & 0xc0) === 0x80) pos--;
+	// Stryker disable next-line ConditionalExpression: with lo = 0, `lo` below is 0 as well
 	if (pos < 0) return 0;
 	const lead = bytes[pos]!;
 	const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-	return lead >= 0xc0 && pos + length > lo ? pos : lo;
+	return pos + length > lo ? pos : lo;
 }
