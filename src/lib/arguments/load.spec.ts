@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from './load';
+import { citationIndex, loadContent, loadMap, mapIdOfFile, sourceIndexOf } from './load';
+import type { Source } from './model';
 import { formatProblem, formatProblems } from './problems';
 import { loadFixtureMaps, realSources } from '../../../tests/fixtures/content-helpers';
 
@@ -216,5 +217,200 @@ describe('loadContent(files) with a map whose id differs from its file name', ()
 		expect(formatProblems(problems)).toMatch(
 			/^content\/arguments\/other\.yaml:1:5: map id "mine" does not match its file name — rename the file to mine\.yaml or change the id\n1 problem in content$/
 		);
+	});
+});
+
+const small = (id: string, thesis = 'r') =>
+	`id: ${id}\ntitle: T\nquestion: Q\nsummary: S\nthesis:\n  id: ${thesis}\n  claim: C\n  editorial: E\n`;
+const noSources = sourceIndexOf(new Map());
+
+describe('mapIdOfFile(path)', () => {
+	it.each([
+		['content/arguments/chile.yaml', 'chile'],
+		['chile.yaml', 'chile'],
+		['a/b/c.d.yaml', 'c.d'],
+		['content/arguments/noext', 'noext']
+	])('mapIdOfFile(%j) is %j', (path, id) => {
+		expect(mapIdOfFile(path)).toBe(id);
+	});
+});
+
+describe('loadMap(path, text) on what is not a map file', () => {
+	it('refuses a file name that does not end in .yaml, naming the one to use', () => {
+		const result = loadMap('content/arguments/m.yml', small('m'), noSources);
+		expect(result).toEqual({
+			problems: [
+				{
+					file: 'content/arguments/m.yml',
+					line: 1,
+					col: 1,
+					message: 'a map file name ends in .yaml',
+					hint: 'rename it to m.yaml'
+				}
+			],
+			via: 'none',
+			waitsFor: []
+		});
+	});
+
+	it.each([
+		['a list', '- a\n- b\n'],
+		['a scalar', 'just words\n'],
+		['nothing', '# only a comment\n'],
+		['null', '~\n']
+	])('says a map file is a mapping when it holds %s', (_, text) => {
+		const { map, problems, via } = loadMap('content/arguments/m.yaml', text, noSources);
+		expect(map).toBeUndefined();
+		expect(via).toBe('none');
+		expect(problems).toEqual([
+			expect.objectContaining({
+				file: 'content/arguments/m.yaml',
+				line: 1,
+				col: 1,
+				message: 'a map file is a mapping with id, title, question, summary and thesis',
+				hint: expect.stringMatching(/docs\/content-format\.md/)
+			})
+		]);
+	});
+
+	it('reads a map with CRLF line breaks on the fast path, each node at the line of its id', () => {
+		const { map, problems, via } = loadMap(
+			'content/arguments/m.yaml',
+			small('m').replace(/\n/g, '\r\n'),
+			noSources
+		);
+		expect(problems).toEqual([]);
+		expect(via).toBe('fast');
+		expect(map!.nodes.map((n) => [n.id, n.line])).toEqual([['r', 6]]);
+	});
+});
+
+describe('loadMap(path, text) finds the line of each id on the fast path', () => {
+	const two = (ids: string, last: string, note = '') =>
+		`id: m\ntitle: T\nquestion: Q\nsummary: S\nthesis:\n  id:${ids}\n  claim: R\n  editorial: E\n${note}` +
+		`  supports:\n    -   id: mid\n        claim: A\n        editorial: E\n` +
+		`    - claim: B\n      editorial: E\n      id: ${last}`;
+	it.each([
+		['two spaces after `id:`', '  root', ''],
+		['a double-quoted id', ' "root"', ''],
+		['a single-quoted id', " 'root'", ''],
+		['a note line that ends in `id: root` (not a key)', ' root', '  note: |\n    say id: root\n']
+	])('with %s, a dash and spaces, and the last id at the end of the file', (_, ids, note) => {
+		const { map, problems, via } = loadMap(
+			'content/arguments/m.yaml',
+			two(ids, 'leaf', note),
+			noSources
+		);
+		expect(problems).toEqual([]);
+		expect(via).toBe('fast');
+		const at = note ? 2 : 0;
+		expect(map!.nodes.map((n) => [n.id, n.line])).toEqual([
+			['root', 6],
+			['mid', 10 + at],
+			['leaf', 15 + at]
+		]);
+	});
+});
+
+describe('combine: maps of several files', () => {
+	const load = (...maps: { path: string; text: string }[]) =>
+		loadContent({
+			sourcesFile: { path: 'seeds/sources.yaml', text: '[]' },
+			sourceTexts: new Map(),
+			maps
+		});
+
+	it('keeps the first of two maps with one id and reports the second, with the file of the first', () => {
+		const { content, problems, problemsByMap } = load(
+			{ path: 'content/arguments/m.yaml', text: small('m', 'r1') },
+			{ path: 'content/arguments/copy/m.yaml', text: small('m', 'r2') }
+		);
+		expect(content.maps.get('m')!.nodes[0]!.id).toBe('r1');
+		expect(problems).toEqual([
+			{
+				file: 'content/arguments/copy/m.yaml',
+				line: 1,
+				col: 1,
+				message: 'duplicate map id "m", also used by content/arguments/m.yaml',
+				hint: 'give each map its own id'
+			}
+		]);
+		expect([...problemsByMap.keys()]).toEqual(['m']);
+	});
+
+	it('reports a file that could not be read as its one problem, keeping the other maps', () => {
+		const problem = {
+			file: 'content/arguments/gone.yaml',
+			line: 1,
+			col: 1,
+			message: 'x',
+			hint: 'y'
+		};
+		const { content, problems, problemsByMap } = load(
+			{ path: 'content/arguments/gone.yaml', problem } as never,
+			{ path: 'content/arguments/m.yaml', text: small('m') }
+		);
+		expect([...content.maps.keys()]).toEqual(['m']);
+		expect(problems).toEqual([problem]);
+		expect(problemsByMap.get('gone')).toEqual([problem]);
+		expect(problemsByMap.has('m')).toBe(false);
+	});
+
+	it('lists the problems of files that could not be read, sources first', () => {
+		const unreadable = {
+			file: 'content/timelines/t.yaml',
+			line: 1,
+			col: 1,
+			message: 'u',
+			hint: 'h'
+		};
+		const { problems } = loadContent({
+			sourcesFile: { path: 'seeds/sources.yaml', text: '- id: a\n' },
+			sourceTexts: new Map(),
+			maps: [],
+			unreadable: [unreadable]
+		});
+		expect(problems.at(-1)).toEqual(unreadable);
+		expect(problems[0]!.file).toBe('seeds/sources.yaml');
+	});
+});
+
+describe('citationIndex(maps, sources)', () => {
+	it('lists every source, and its citations by start, then end', () => {
+		const source = { id: 's' } as Source;
+		const node = (id: string, cites: [number, number][]) =>
+			({ id, cites: cites.map(([start, end]) => ({ source: 's', start, end })) }) as never;
+		const maps = new Map([
+			[
+				'm',
+				{
+					id: 'm',
+					nodes: [
+						node('a', [[5, 9]]),
+						node('b', [
+							[1, 8],
+							[5, 7]
+						])
+					]
+				} as never
+			],
+			[
+				'n',
+				{ id: 'n', nodes: [{ id: 'c', cites: [{ source: 'gone', start: 0, end: 1 }] }] } as never
+			]
+		]);
+		const index = citationIndex(
+			maps,
+			new Map([
+				['s', source],
+				['t', { id: 't' } as Source]
+			])
+		);
+		expect(index.get('s')).toEqual([
+			{ start: 1, end: 8, mapId: 'm', nodeId: 'b' },
+			{ start: 5, end: 7, mapId: 'm', nodeId: 'b' },
+			{ start: 5, end: 9, mapId: 'm', nodeId: 'a' }
+		]);
+		expect(index.get('t')).toEqual([]);
 	});
 });
