@@ -138,7 +138,7 @@ function move(
 	at?: number
 ) {
 	const ref = notThesis(nodeRef(index, id));
-	const target = nodeRef(index, parentId);
+	nodeRef(index, parentId);
 	if (subtreeIds(ref, index).has(parentId))
 		throw new EditError(
 			'cycle',
@@ -146,6 +146,8 @@ function move(
 		);
 	const data = dataOf(ref.token);
 	detach(tree, ref);
+	// Taking a node out of a flow list writes the list anew: find the new parent in the tree as it is now.
+	const target = nodeRef(indexNodes(tree), parentId);
 	// `at` is the node's place in the list it ends up in.
 	attach(tree, target, relation, at, data, ref.holder);
 }
