@@ -67,6 +67,10 @@ describe('edits of nodes written as flow maps, in a flow list', () => {
 	});
 
 	it('reordering a flow list writes it anew in the new order', () => {
+		const result = applyEdits(flow, [
+			{ kind: 'reorder', parent: 'root', relation: 'supports', order: ['b', 'a'] }
+		]);
+		expect('results' in result && result.results).toEqual([{ kind: 'reorder' }]);
 		const text = edited(flow, [
 			{ kind: 'reorder', parent: 'root', relation: 'supports', order: ['b', 'a'] }
 		]);
