@@ -179,17 +179,20 @@ describe('removing a node takes it out of the reveal order and the lesson', () =
 		expect(parse(text).thesis.supports[0].rebuts).toBeUndefined();
 	});
 
-	it('reports what it removed: the node, its parent, relation and place', () => {
+	it('reports what it removed: the node, its parent, relation and place, and the lists it was in', () => {
 		const result = applyEdits(map, [{ kind: 'reject', id: 'a1' }]);
 		expect(result).toEqual({ problems: [expect.objectContaining({ code: 'not-proposed' })] });
 		const removed = applyEdits(map, [{ kind: 'remove', id: 'b' }]);
+		// The presentation order and lesson path as they were, for a restore.
 		expect('results' in removed && removed.results[0]).toEqual({
 			kind: 'remove',
 			removed: {
 				node: { id: 'b', claim: 'B.', editorial: 'none' },
 				parent: 'root',
 				relation: 'supports',
-				index: 1
+				index: 1,
+				reveal_order: ['a', 'b'],
+				lesson_path: ['root', 'a', 'b']
 			}
 		});
 	});

@@ -234,9 +234,11 @@ describe('setItem(item, value, column, nl) changes only what differs', () => {
 		expect(set('k:\n  a: 1\nn: 1\n', 'x')).toBe('k: x\nn: 1\n');
 	});
 
-	it('keeps a flow collection on its one line', () => {
-		expect(set('k: [a, b]\nn: 1\n', ['a', 'c'])).toBe('k: [ a, c ]\nn: 1\n');
-		expect(set('k: {a: 1}\n', { a: 2 })).toBe('k: { a: 2 }\n');
+	it('keeps a flow collection on its one line, with the spacing inside its brackets', () => {
+		expect(set('k: [a, b]\nn: 1\n', ['a', 'c'])).toBe('k: [a, c]\nn: 1\n');
+		expect(set('k: [ a, b ]\nn: 1\n', ['a', 'c'])).toBe('k: [ a, c ]\nn: 1\n');
+		expect(set('k: {a: 1}\n', { a: 2 })).toBe('k: {a: 2}\n');
+		expect(set('k: { a: 1 }\n', { a: 2 })).toBe('k: { a: 2 }\n');
 	});
 
 	it('writes a list item anew as a list item', () => {
