@@ -3,19 +3,24 @@
  * transforms. d3-zoom owns the gestures (drag, wheel with Ctrl, pinch) and
  * d3-transition animates moves along d3's zoom interpolation. What to look at
  * is decided by the pure framing functions (src/lib/arguments/tree/framing.ts).
+ * d3-transition is not part of the first view: it loads when the reader first
+ * points, touches, focuses or types (src/lib/client/transitions-on-demand.ts),
+ * and a move asked for before it is here is made at once, unanimated.
  *
  * On a touch screen one finger scrolls the page, never the tree: the tree
  * takes gestures of two fingers, and the page's buttons and taps on boxes do
  * the rest (the viewport's CSS says `touch-action: pan-x pan-y`).
  */
 import { select } from 'd3-selection';
-import 'd3-transition';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 import { untrack } from 'svelte';
 import { MAX_SCALE, MIN_SCALE, type Size, type Transform } from '$lib/arguments/tree/framing';
 import { heldView, type HeldView } from '$lib/arguments/tree/in-view';
+import { loadTransitions, transitionsLoaded } from '$lib/client/transitions-on-demand';
 
 const DURATION = 250;
+/** The reader's first acts, any of which brings d3-transition in for the moves that follow. */
+const FIRST_ACTS = ['pointerover', 'touchstart', 'focusin', 'keydown'] as const;
 
 const reducedMotion = () =>
 	typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -75,6 +80,8 @@ export class TreeViewport {
 					behaviour.translateBy(selection, -event.deltaX / k, -event.deltaY / k);
 				};
 				svg.addEventListener('wheel', onWheel, { passive: false });
+				const warm = () => void loadTransitions().catch(() => {});
+				for (const type of FIRST_ACTS) addEventListener(type, warm, { once: true, passive: true });
 				const observer = new ResizeObserver(measure);
 				observer.observe(svg);
 				this.moveTo(first(this.size), false);
@@ -82,6 +89,7 @@ export class TreeViewport {
 				return () => {
 					observer.disconnect();
 					svg.removeEventListener('wheel', onWheel);
+					for (const type of FIRST_ACTS) removeEventListener(type, warm);
 					selection.interrupt().on('.zoom', null);
 					this.#svg = undefined;
 					this.#zoom = undefined;
@@ -98,7 +106,10 @@ export class TreeViewport {
 			this.size = { width: box.width, height: box.height };
 	}
 
-	/** Move to `t`, briefly animated unless the reader prefers reduced motion. */
+	/**
+	 * Move to `t`, briefly animated unless the reader prefers reduced motion
+	 * (or d3-transition has not arrived yet).
+	 */
 	moveTo(t: Transform, animate = true) {
 		const svg = this.#svg;
 		const behaviour = this.#zoom;
@@ -108,8 +119,9 @@ export class TreeViewport {
 		}
 		const target = zoomIdentity.translate(t.x, t.y).scale(t.k);
 		const selection = select(svg).interrupt();
-		if (animate && !reducedMotion())
+		if (animate && !reducedMotion() && transitionsLoaded())
 			selection.transition().duration(DURATION).call(behaviour.transform, target);
 		else selection.call(behaviour.transform, target);
+		if (animate) void loadTransitions().catch(() => {});
 	}
 }
