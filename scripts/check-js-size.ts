@@ -21,7 +21,11 @@ export function firstView(manifest: Manifest, appSource: string, route: string):
 	const entry = new RegExp(`"${route.replace(/[[\]]/g, '\\$&')}": \\[~?(\\d+),\\[([^\\]]*)\\]`);
 	const found = entry.exec(appSource);
 	if (!found) throw new Error(`route ${route} not found in the client's app.js: was it renamed?`);
-	const nodes = new Set([0, Number(found[1]), ...found[2].split(',').filter(Boolean).map(Number)]);
+	const nodes = new Set([
+		0,
+		Number(found[1]),
+		...(found[2] ?? '').split(',').filter(Boolean).map(Number)
+	]);
 	const keyOf = (node: number) => {
 		const key = Object.keys(manifest).find((k) => k.endsWith(`/nodes/${node}.js`));
 		if (!key) throw new Error(`node ${node} of ${route} is not in the client manifest`);
