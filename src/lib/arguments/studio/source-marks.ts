@@ -76,3 +76,21 @@ export function sourceMarks(
 	}
 	return { runs, sentences: coverage.sentencesTotal, uncited };
 }
+
+/**
+ * `text` cut at its blank lines (a line break, then nothing but spaces up to
+ * the next): the panel draws each blank run as one fixed gap, so a text with
+ * three empty lines between paragraphs does not open a screen of white. The
+ * pieces join back to `text` exactly, so offsets in the panel stay true.
+ */
+export function blankRuns(text: string): { text: string; blank: boolean }[] {
+	const pieces: { text: string; blank: boolean }[] = [];
+	let at = 0;
+	for (const m of text.matchAll(/\r?\n(?:[ \t]*\r?\n)+/g)) {
+		if (m.index > at) pieces.push({ text: text.slice(at, m.index), blank: false });
+		pieces.push({ text: m[0], blank: true });
+		at = m.index + m[0].length;
+	}
+	if (at < text.length) pieces.push({ text: text.slice(at), blank: false });
+	return pieces;
+}
