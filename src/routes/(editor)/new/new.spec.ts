@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { Cookies } from '@sveltejs/kit';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { cookieJar } from '../../../../tests/fixtures/sign-in';
 import { studioScratch } from '../../../../tests/fixtures/studio-content';
 
 const paths = studioScratch();
@@ -20,16 +21,7 @@ interface Answer {
 	message?: string;
 }
 
-function browser(): Cookies {
-	const jar = new Map<string, string>();
-	return {
-		get: (name: string) => jar.get(name),
-		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-		set: (name: string, value: string) => void jar.set(name, value),
-		delete: (name: string) => void jar.delete(name),
-		serialize: () => ''
-	};
-}
+const browser = cookieJar;
 
 async function editor(): Promise<Cookies> {
 	const cookies = browser();

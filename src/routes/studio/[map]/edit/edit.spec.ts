@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Cookies } from '@sveltejs/kit';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { cookieJar } from '../../../../../tests/fixtures/sign-in';
 import { studioScratch, STUDIO_MAP } from '../../../../../tests/fixtures/studio-content';
 
 const paths = studioScratch();
@@ -16,16 +17,7 @@ const { versionOf } = await import('$lib/server/studio.server');
 
 const file = join(paths.mapsDir, `${STUDIO_MAP}.yaml`);
 
-function browser(): Cookies {
-	const jar = new Map<string, string>();
-	return {
-		get: (name: string) => jar.get(name),
-		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-		set: (name: string, value: string) => void jar.set(name, value),
-		delete: (name: string) => void jar.delete(name),
-		serialize: () => ''
-	};
-}
+const browser = cookieJar;
 
 /** POST /studio/<map>/edit with a step that renames a claim, made against the file as it is. */
 async function renameClaim(cookies: Cookies) {
