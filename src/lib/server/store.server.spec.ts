@@ -233,12 +233,50 @@ describe('the per-map queue', () => {
 		expect(readFileSync(mapFile(), 'utf8')).toMatch(/renamed-by-hand/);
 	});
 
+	it('a map saved by hand at every try is refused as a conflict after a few tries, and the saves are kept', async () => {
+		let saves = 0;
+		faults.beforeRename = () => {
+			saves++;
+			appendFileSync(mapFile(), `# hand save ${saves}\n`);
+		};
+		const attempt = store.propose(MAP, 'great-result', { relation: 'supports', claim: 'Never.' });
+		await expect(attempt).rejects.toMatchObject({
+			code: 'conflict',
+			message: 'the map keeps changing on disk (edited by hand?): try again'
+		});
+		// The first try and three more, each on the version saved before it.
+		expect(saves).toBe(4);
+		const text = readFileSync(mapFile(), 'utf8');
+		expect(text).toMatch(/# hand save 4\n$/);
+		expect(text).not.toMatch(/Never\./);
+		expect(writes).toBe(0);
+		expect(readdirSync(paths.mapsDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+	});
+
+	it('a write that fails (a full disk) is refused as a conflict in its own words, and the map is kept', async () => {
+		const before = readFileSync(mapFile(), 'utf8');
+		faults.beforeRename = () => {
+			throw new Error('ENOSPC: no space left on device');
+		};
+		await expect(
+			store.propose(MAP, 'great-result', { relation: 'supports', claim: 'Lost?' })
+		).rejects.toMatchObject({
+			code: 'conflict',
+			message: 'the write failed: ENOSPC: no space left on device'
+		});
+		expect(readFileSync(mapFile(), 'utf8')).toBe(before);
+		expect(readdirSync(paths.mapsDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+	});
+
 	it('a map file that is not UTF-8 is refused, not rewritten', async () => {
 		const bytes = Buffer.concat([readFileSync(mapFile()), Buffer.from([0x23, 0x20, 0xe9, 0x0a])]);
 		writeFileSync(mapFile(), bytes);
 		await expect(
 			store.propose(MAP, 'great-result', { relation: 'supports', claim: 'x' })
-		).rejects.toThrow(/not valid UTF-8/);
+		).rejects.toMatchObject({
+			code: 'conflict',
+			message: expect.stringMatching(/not valid UTF-8/)
+		});
 		expect(readFileSync(mapFile()).equals(bytes)).toBe(true);
 	});
 

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkHeld, lockPath, withLock } from './file-lock.server';
+import { checkHeld, lockFile, lockPath, withLock } from './file-lock.server';
 import { StoreError } from './store-error';
 
 let file: string;
@@ -41,6 +41,36 @@ describe('withLock(file, task)', () => {
 		]);
 		expect(order.sort()).toEqual(['first', 'second']);
 		expect(existsSync(lockPath(file))).toBe(false);
+	});
+});
+
+describe('lockFile(file, staleMs)', () => {
+	it('waits a while for a live holder, then refuses as a conflict naming the file', async () => {
+		const holder = await lockFile(file);
+		try {
+			// A short wait (staleMs 100: about 300 ms of retries) against a holder that keeps its lock fresh.
+			await expect(lockFile(file, 100)).rejects.toMatchObject({
+				code: 'conflict',
+				message: 'm.yaml is locked by another process: try again'
+			});
+			expect(existsSync(lockPath(file))).toBe(true);
+		} finally {
+			await holder.release();
+		}
+	});
+
+	it('throws what went wrong when the lock cannot be made at all (no such folder)', async () => {
+		await expect(lockFile(join(file, 'missing', 'm.yaml'), 100)).rejects.toMatchObject({
+			code: 'ENOENT'
+		});
+	});
+
+	it('marks a lock taken from it meanwhile as compromised, so checkHeld stops the write', async () => {
+		const held = await lockFile(file);
+		rmSync(lockPath(file), { recursive: true });
+		// proper-lockfile notices when it next refreshes the lock (every staleMs / 2).
+		await expect.poll(() => held.compromised, { timeout: 5000, interval: 50 }).toBeDefined();
+		expect(() => checkHeld(held)).toThrow(/lost its lock/);
 	});
 });
 

@@ -287,3 +287,69 @@ describe('store.propose(map, parent, contribution)', () => {
 		});
 	});
 });
+
+describe('store.propose: what is refused, and where the form shows it', () => {
+	it('refuses a quote not in its source on the quote field, and the proposals beside it land in one write', async () => {
+		let writes = 0;
+		const { content } = loadContentFromDisk(paths);
+		const counted = createStore({ paths, sources: () => content.sources, onWrite: () => writes++ });
+		const good = (i: number) =>
+			counted.propose(MAP, 'great-result', { relation: 'supports', claim: `Beside ${i}.` });
+		const [a, bad, b] = await Promise.allSettled([
+			good(1),
+			counted.propose(MAP, 'great-result', {
+				relation: 'rebuts',
+				claim: 'Misquoted.',
+				source: 'boric-thread',
+				quote: 'words nobody wrote'
+			}),
+			good(2)
+		]);
+		expect(bad).toMatchObject({
+			status: 'rejected',
+			reason: { code: 'invalid', field: 'quote', message: expect.stringMatching(/quote not found/) }
+		});
+		expect([a.status, b.status]).toEqual(['fulfilled', 'fulfilled']);
+		const text = readFileSync(mapFile(), 'utf8');
+		expect(text).toMatch(/Beside 1\./);
+		expect(text).toMatch(/Beside 2\./);
+		expect(text).not.toMatch(/Misquoted/);
+		expect(writes).toBe(1);
+	});
+
+	it('refuses a proposal that is not a valid node with the schema’s words, and writes nothing', async () => {
+		const before = readFileSync(mapFile(), 'utf8');
+		const refusal = await store
+			.propose(MAP, 'great-result', { relation: 'supports', claim: '' })
+			.catch((e: unknown) => e);
+		expect(refusal).toMatchObject({ code: 'invalid' });
+		expect((refusal as Error).message).not.toBe('');
+		expect((refusal as Error).message).not.toBe('invalid proposal');
+		expect(readFileSync(mapFile(), 'utf8')).toBe(before);
+		expect(heard).toEqual([]);
+	});
+
+	it('answers a proposal under a node that is not there as not found (404), naming it', async () => {
+		await expect(
+			store.propose(MAP, 'no-such-node', { relation: 'supports', claim: 'Orphan.' })
+		).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/no-such-node/) });
+	});
+});
+
+describe('store.edit(map, node, changes, who): an editor’s change in review', () => {
+	it('changes only that node, and tells listeners it was an edit by that editor', async () => {
+		await store.edit(MAP, 'hands-off', { claim: 'Reworded in review.' }, { author: 'Rita' });
+		const map = loadContentFromDisk(paths).content.maps.get(MAP)!;
+		expect(map.nodeById.get('hands-off')!.claim).toBe('Reworded in review.');
+		expect(heard).toEqual([
+			{
+				file: mapFile(),
+				map: MAP,
+				kind: 'edit',
+				nodeIds: ['hands-off'],
+				author: 'Rita',
+				message: `${MAP}: edit hands-off`
+			}
+		]);
+	});
+});

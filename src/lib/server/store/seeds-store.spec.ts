@@ -62,6 +62,12 @@ describe('store.addSource(meta, text, who)', () => {
 		).toBe(true);
 	});
 
+	it('takes a text of exactly the longest length allowed, byte for byte', async () => {
+		const longest = `${'x'.repeat(SOURCE_TEXT_MAX - 1)}\n`;
+		const added = await store.addSource(meta, longest);
+		expect(readFileSync(join(paths.seedsDir, added.file), 'utf8')).toBe(longest);
+	});
+
 	it.each([
 		['an empty text', meta, ' \n', 'invalid', 'the text is empty'],
 		[
