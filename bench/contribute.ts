@@ -8,7 +8,10 @@
  * clone is, so every proposal is also committed. Target: all land, p95 under
  * 100 ms for 50 contributors without git.
  *
- *   npm run build && npm run bench:contribute [-- --contributors 50 --rounds 3 --git --pause 11000]
+ *   npm run build && npm run bench:contribute [-- --contributors 50 --rounds 3 --git --readers 4 --pause 11000]
+ *
+ * --cpu-prof <folder> writes the server's CPU profile there when it stops
+ * (node --cpu-prof; open it in Chrome's DevTools or speedscope).
  *
  * --pause waits between rounds, as a class does between two bursts: longer
  * than the server's keepAliveTimeout (10 s), it closes the idle connections
@@ -25,6 +28,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -36,6 +40,8 @@ import { scratchRoot } from '../tests/fixtures/content-helpers';
 export interface ContributeBenchResult {
 	contributors: number;
 	rounds: number;
+	/** How many readers load pages of another map during each burst. */
+	readers: number;
 	git: boolean;
 	pauseMs: number;
 	/** Requests sent again because the server had closed their idle connection. */
@@ -52,17 +58,35 @@ export interface ContributeBenchResult {
 	reads: number;
 	readerP50Ms: number;
 	readerP95Ms: number;
+	/**
+	 * CPU time the server spent during the timed rounds, per round (Linux's
+	 * /proc; undefined elsewhere): unlike latency, it hardly moves when other
+	 * processes share the cores.
+	 */
+	serverCpuMsPerRound: number | undefined;
 	fileValid: boolean;
+}
+
+/** User and system CPU time of the process `pid` so far, in ms; undefined without /proc. */
+function cpuMs(pid: number | undefined): number | undefined {
+	try {
+		// Fields 14 and 15 (utime, stime), counted after the command name in parentheses, in
+		// clock ticks of 10 ms (USER_HZ is 100 on Linux).
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return undefined;
+	}
 }
 
 /** Readers of this map load pages while the contributors write to MAP. */
 const OTHER_MAP = 'kast-election-report';
-const READERS = 4;
 
 const MAP = 'boric-election-thread';
 const PARENT = 'great-result';
 
 function percentile(sorted: number[], p: number): number {
+	if (!sorted.length) return NaN;
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
@@ -83,9 +107,21 @@ export async function benchContribute({
 	contributors = 50,
 	rounds = 3,
 	git = false,
+	readers = 4,
 	pauseMs = 0,
 	resend = true,
+	cpuProf,
 	port = Number(process.env.BENCH_PORT ?? 4491)
+}: {
+	contributors?: number;
+	rounds?: number;
+	git?: boolean;
+	readers?: number;
+	pauseMs?: number;
+	resend?: boolean;
+	/** A folder for the server's CPU profile (node --cpu-prof), written when it stops. */
+	cpuProf?: string;
+	port?: number;
 } = {}): Promise<ContributeBenchResult> {
 	if (!existsSync('build/handler.js'))
 		throw new Error('no build/handler.js: run `npm run build` first');
@@ -94,7 +130,8 @@ export async function benchContribute({
 	const origin = `http://127.0.0.1:${port}`;
 	// Every proposal of the run, warm-up included, fits the limits.
 	const sent = String(contributors * (rounds + 1));
-	const server = spawn(process.execPath, ['scripts/server.js'], {
+	const profile = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [];
+	const server = spawn(process.execPath, [...profile, 'scripts/server.js'], {
 		env: {
 			...process.env,
 			ATLAS_ROOT: root,
@@ -172,20 +209,24 @@ export async function benchContribute({
 			)
 		);
 		// One round that is not counted: a server that has been up a while has
-		// compiled its write path; the first burst would time the JIT.
-		await Promise.all(
-			Array.from({ length: contributors }, (_, i) => submit(`Warm-up proposal ${i}`))
-		);
+		// compiled its write path, and its readers' page (whose first render
+		// loads the HTML sanitizer, jsdom, for about half a second); the first
+		// burst would time the JIT and the module loader.
+		await Promise.all([
+			...Array.from({ length: contributors }, (_, i) => submit(`Warm-up proposal ${i}`)),
+			send(`/maps/${OTHER_MAP}`)
+		]);
 		const latencies: number[] = [];
 		const readLatencies: number[] = [];
 		const landed: number[] = [];
 		let wall = 0;
+		const cpuBefore = cpuMs(server.pid);
 		for (let round = 0; round < rounds; round++) {
 			// A class between two bursts: the server closes the idle connections meanwhile.
 			if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
 			const started = performance.now();
 			let burst = true;
-			const readers = Array.from({ length: READERS }, async () => {
+			const reading = Array.from({ length: readers }, async () => {
 				while (burst) {
 					const t = performance.now();
 					// A keep-alive socket the server closed as it was reused: not a read.
@@ -199,7 +240,7 @@ export async function benchContribute({
 				)
 			);
 			burst = false;
-			await Promise.all(readers);
+			await Promise.all(reading);
 			wall += performance.now() - started;
 			latencies.push(...results.map((r) => r.ms));
 			const text = readFileSync(join(root, 'content', 'arguments', `${MAP}.yaml`), 'utf8');
@@ -216,10 +257,12 @@ export async function benchContribute({
 				).length
 			);
 		}
+		const cpuAfter = cpuMs(server.pid);
 		latencies.sort((a, b) => a - b);
 		readLatencies.sort((a, b) => a - b);
 		return {
 			git,
+			readers,
 			pauseMs,
 			resent,
 			failures,
@@ -233,11 +276,18 @@ export async function benchContribute({
 			p50Ms: percentile(latencies, 50),
 			p95Ms: percentile(latencies, 95),
 			maxMs: latencies.at(-1)!,
+			serverCpuMsPerRound:
+				cpuBefore === undefined || cpuAfter === undefined
+					? undefined
+					: (cpuAfter - cpuBefore) / rounds,
 			fileValid: loadContentFromDisk(contentPaths(root)).problems.length === 0
 		};
 	} finally {
 		agent.destroy();
+		const exited = new Promise((r) => server.once('exit', r));
 		server.kill('SIGTERM');
+		// The profile is written as the server exits.
+		if (cpuProf && server.exitCode === null) await exited;
 		rmSync(root, { recursive: true, force: true });
 	}
 }
@@ -249,7 +299,16 @@ export function formatContributeBench(r: ContributeBenchResult): string {
 		`contributions: ${r.contributors} concurrent contributors × ${r.rounds} rounds${r.pauseMs ? ` ${r.pauseMs} ms apart` : ''} against scripts/server.js, git commits ${r.git ? 'on' : 'off'}`,
 		`  landed per round: ${r.landed.join(', ')} of ${r.contributors}${allLanded ? ' (all)' : ' (SOME LOST)'}; map file valid: ${r.fileValid}${failed.length ? `; replies other than 303: ${failed.join(', ')}` : ''}${r.resent ? `; ${r.resent} sent again on a new connection` : ''}`,
 		`  ${r.submissionsPerSecond.toFixed(0)} submissions/s; latency p50 ${r.p50Ms.toFixed(0)} ms, p95 ${r.p95Ms.toFixed(0)} ms, max ${r.maxMs.toFixed(0)} ms${r.contributors <= 50 && !r.git ? ` (target p95 < 100 ms: ${r.p95Ms < 100 ? 'met' : 'missed'})` : ''}`,
-		`  meanwhile ${READERS} readers of ${OTHER_MAP}: ${r.reads} pages, p50 ${r.readerP50Ms.toFixed(0)} ms, p95 ${r.readerP95Ms.toFixed(0)} ms`
+		...(r.readers
+			? [
+					`  meanwhile ${r.readers} readers of ${OTHER_MAP}: ${r.reads} pages, p50 ${r.readerP50Ms.toFixed(0)} ms, p95 ${r.readerP95Ms.toFixed(0)} ms`
+				]
+			: []),
+		...(r.serverCpuMsPerRound === undefined
+			? []
+			: [
+					`  server CPU ${r.serverCpuMsPerRound.toFixed(0)} ms a round (${(r.serverCpuMsPerRound / r.contributors).toFixed(2)} ms a proposal, readers' pages included); load average ${loadavg()[0]!.toFixed(1)}`
+				])
 	].join('\n');
 }
 
@@ -259,16 +318,20 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 			contributors: { type: 'string' },
 			rounds: { type: 'string' },
 			git: { type: 'boolean' },
+			readers: { type: 'string' },
 			pause: { type: 'string' },
-			'no-resend': { type: 'boolean' }
+			'no-resend': { type: 'boolean' },
+			'cpu-prof': { type: 'string' }
 		}
 	});
 	const result = await benchContribute({
 		contributors: Number(values.contributors ?? 50),
 		rounds: Number(values.rounds ?? 3),
 		git: values.git ?? false,
+		readers: Number(values.readers ?? 4),
 		pauseMs: Number(values.pause ?? 0),
-		resend: !values['no-resend']
+		resend: !values['no-resend'],
+		cpuProf: values['cpu-prof']
 	});
 	console.log(formatContributeBench(result));
 	if (!result.fileValid || result.landed.some((n) => n !== result.contributors)) process.exit(1);
