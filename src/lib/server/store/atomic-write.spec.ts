@@ -63,6 +63,17 @@ describe('writeFileAtomic(file, data, options)', () => {
 		expect(seen).toEqual({ map: 'old\n', tmp: ['new\n'] });
 	});
 
+	it('renames as soon as beforeRename returns: nothing else runs between the check and the rename', async () => {
+		// A check that waited for a turn of the event loop would let a hand save
+		// land after it and be overwritten; a microtask queued in it runs first of all.
+		writeFileSync(file, 'old\n');
+		let seen: string | undefined;
+		await writeFileAtomic(file, 'new\n', {
+			beforeRename: () => queueMicrotask(() => (seen = readFileSync(file, 'utf8')))
+		});
+		expect(seen).toBe('new\n');
+	});
+
 	it('names its temporary file after the map and this process, as a dot file', async () => {
 		let names: string[] = [];
 		await writeFileAtomic(file, 'new\n', { beforeRename: () => void (names = readdirSync(dir)) });

@@ -5,7 +5,7 @@
  * `staleMs` and the next writer breaks it.
  */
 import { basename, dirname, join } from 'node:path';
-import { lock } from 'proper-lockfile';
+import { lock, unlockSync } from 'proper-lockfile';
 import { StoreError } from './store-error';
 
 /** The least proper-lockfile allows: a crashed holder delays the next write by at most this. */
@@ -23,10 +23,10 @@ export interface HeldLock {
 
 export async function lockFile(file: string, staleMs = LOCK_STALE_MS): Promise<HeldLock> {
 	const held: HeldLock = { release: async () => {} };
+	const options = { realpath: false, lockfilePath: lockPath(file) };
 	try {
-		held.release = await lock(file, {
-			realpath: false,
-			lockfilePath: lockPath(file),
+		await lock(file, {
+			...options,
 			stale: staleMs,
 			// Wait out another holder, or its lock going stale: about 3 × staleMs in all.
 			retries: {
@@ -43,6 +43,9 @@ export async function lockFile(file: string, staleMs = LOCK_STALE_MS): Promise<H
 		if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
 		throw new StoreError('conflict', `${basename(file)} is locked by another process: try again`);
 	}
+	// Released at once rather than in the thread pool: the writers waiting for
+	// their answer (see writeMapBatch) need not wait a turn of the event loop for it.
+	held.release = async () => unlockSync(file, options);
 	return held;
 }
 

@@ -3,7 +3,8 @@
  * change (each on the result of the one before; one that fails fails alone;
  * a change of several edits, a studio step, is made whole or not at all),
  * check the result loads as a valid map, and write it atomically. Just before
- * the rename the file is read again: if someone saved it by hand meanwhile,
+ * the rename, with no turn of the event loop between, the file is read again
+ * and compared with what the write read: if someone saved it by hand meanwhile,
  * nothing is overwritten; the changes are made again on their version, and a
  * change that no longer applies is refused with the reason. A proposal that
  * would put more than `pendingCap` proposals in the map waiting for review is
@@ -20,7 +21,7 @@ import {
 import { loadMap, sourceIndexOf } from '../../arguments/load';
 import type { Source } from '../../arguments/model';
 import { formatProblem, type Problem } from '../../arguments/problems';
-import { readIfExists, removeLeftovers, writeFileAtomic } from './atomic-write.server';
+import { readIfExistsSync, removeLeftovers, writeFileAtomic } from './atomic-write.server';
 import { checkHeld, withLock } from './file-lock.server';
 import { StoreError } from './store-error';
 
@@ -146,10 +147,10 @@ export async function writeMapBatch(ctx: MapWriteContext, file: string, take: ()
 			file,
 			async (held) => {
 				jobs = take();
-				await removeLeftovers(file);
+				removeLeftovers(file);
 				const ran = new Set<MapJob>();
 				for (let attempt = 0; ; attempt++) {
-					const bytes = await readIfExists(file);
+					const bytes = readIfExistsSync(file);
 					if (!bytes) throw new StoreError('not-found', `no map "${basename(file, '.yaml')}"`);
 					const text = decodeUtf8(bytes, relative(ctx.root, file));
 					const { text: next, outcomes } = applyJobs(ctx, file, text, jobs);
@@ -166,8 +167,8 @@ export async function writeMapBatch(ctx: MapWriteContext, file: string, take: ()
 						checkHeld(held);
 						try {
 							await writeFileAtomic(file, next, {
-								beforeRename: async () => {
-									const now = await readIfExists(file);
+								beforeRename: () => {
+									const now = readIfExistsSync(file);
 									if (!now || !now.equals(bytes)) throw new HandEdit();
 								}
 							});
