@@ -50,6 +50,23 @@ describe('reading tokens', () => {
 		expect(scalarOf(undefined)).toBeUndefined();
 	});
 
+	it.each([
+		['a plain id', 'k: great-result_2\n', 'great-result_2'],
+		['a plain id before a comment', 'k: abc # a note\n', 'abc'],
+		['a plain value folded over two lines', 'k: first\n  second\n', 'first second'],
+		['a plain value with spaces', 'k: two words\n', 'two words'],
+		['a single-quoted value', "k: 'it''s'\n", "it's"],
+		['a double-quoted value with an escape', 'k: "a\\tb"\n', 'a\tb'],
+		['a block scalar', 'k: |\n  line\n', 'line\n'],
+		['a quoted key', '"k": v\n', undefined]
+	])('scalarOf reads %s as the yaml package resolves it', (_, source, expected) => {
+		const pair = rootOf(source).items[0]!;
+		const value = pair.value as Token;
+		expect(scalarOf(value)).toBe(CST.resolveAsScalar(value as CST.FlowScalar)!.value);
+		if (expected !== undefined) expect(scalarOf(value)).toBe(expected);
+		expect(scalarOf(pair.key as Token)).toBe('k');
+	});
+
 	it('valueItems gives a list’s items that hold a value, and nothing for a map', () => {
 		const list = pairIn(root, 'l')!.value as Token;
 		expect(valueItems(list).map((i) => scalarOf(i.value))).toEqual(['1', '2']);

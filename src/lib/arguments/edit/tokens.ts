@@ -39,9 +39,14 @@ export function treeText(tree: Tree): string {
 export const isBlock = (t: Token | null | undefined): t is BlockCollection =>
 	t?.type === 'block-map' || t?.type === 'block-seq';
 
+/** A plain scalar that reads as its source: no line to fold, no character to unescape. */
+const LITERAL = /^[\w-]+$/;
+
 /** The string a scalar token holds, or undefined for any other token. */
 export function scalarOf(token: Token | null | undefined): string | undefined {
 	if (!token || !CST.isScalar(token)) return undefined;
+	// Keys and ids, looked up for every node at every edit: resolving each took most of the time of a batch of proposals.
+	if (token.type === 'scalar' && LITERAL.test(token.source)) return token.source;
 	return CST.resolveAsScalar(token)?.value;
 }
 
