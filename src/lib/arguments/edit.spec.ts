@@ -13,6 +13,7 @@ import {
 	decodeUtf8,
 	EditError,
 	insertNode,
+	parseAhead,
 	type MapEdit
 } from './edit';
 import type { NodeInput } from './schema';
@@ -480,6 +481,41 @@ describe('applyEdits on real maps (frozen copies of the curated ones)', () => {
 			expect(added).toEqual([`title: ${quote}Another title${quote}`]);
 		});
 	}
+});
+
+describe('applyGroups(text, groups, ahead) with the text parsed ahead', () => {
+	const text = readFileSync(fixtureMapFile('boric-election-thread'), 'utf8');
+	const insert: MapEdit[] = [
+		{ kind: 'insert', parent: 'great-result', relation: 'rebuts', node: proposal }
+	];
+
+	it('edits the tree parsed ahead, once: the same result as parsing then', () => {
+		const ahead = parseAhead(text);
+		const tree = ahead.tree;
+		expect(tree).toBeDefined();
+		const made = applyGroups(text, [insert], ahead);
+		expect(made).toEqual(applyGroups(text, [insert]));
+		// Taken: a second write of the same text parses it again, not the edited tree.
+		expect(ahead.tree).toBeUndefined();
+		expect(applyGroups(text, [insert], ahead)).toEqual(made);
+	});
+
+	it('ignores a tree parsed from another text (the file changed on disk since)', () => {
+		const ahead = parseAhead(text.replace(/^title: .*$/m, 'title: Saved by hand'));
+		const made = applyGroups(text, [insert], ahead);
+		expect(made).toEqual(applyGroups(text, [insert]));
+		expect(made.text).not.toContain('Saved by hand');
+		expect(ahead.tree).toBeDefined();
+	});
+
+	it('holds no tree for a file that does not parse, which applyGroups refuses as before', () => {
+		const broken = 'a: [1\n';
+		const ahead = parseAhead(broken);
+		expect(ahead).toEqual({ text: broken });
+		expect(applyGroups(broken, [insert], ahead).outcomes[0]).toMatchObject({
+			code: 'broken-file'
+		});
+	});
 });
 
 describe('applyEdits refuses', () => {

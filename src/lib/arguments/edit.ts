@@ -53,11 +53,12 @@ export function applyEach(
  */
 export function applyGroups(
 	text: string,
-	groups: readonly (readonly MapEdit[])[]
+	groups: readonly (readonly MapEdit[])[],
+	ahead?: ParsedAhead
 ): { text: string; outcomes: (EditResult[] | EditError)[] } {
 	let tree: Tree;
 	try {
-		tree = parseTree(text);
+		tree = takeTree(ahead, text) ?? parseTree(text);
 	} catch (e) {
 		if (e instanceof EditError) return { text, outcomes: groups.map(() => e) };
 		throw e;
@@ -80,6 +81,33 @@ export function applyGroups(
 		}
 	});
 	return { text: made.length ? treeText(tree) : text, outcomes };
+}
+
+/**
+ * A text parsed before it is needed (a server parses the map it just wrote
+ * while nothing waits), for one applyGroups on that very text to start from.
+ */
+export interface ParsedAhead {
+	readonly text: string;
+	/** Taken by the first applyGroups, whose edits change it. */
+	tree?: Tree;
+}
+
+export function parseAhead(text: string): ParsedAhead {
+	try {
+		return { text, tree: parseTree(text) };
+	} catch (e) {
+		// A file that does not parse is refused by applyGroups, which parses it again to say why.
+		if (e instanceof EditError) return { text };
+		throw e;
+	}
+}
+
+function takeTree(ahead: ParsedAhead | undefined, text: string): Tree | undefined {
+	if (!ahead?.tree || ahead.text !== text) return undefined;
+	const { tree } = ahead;
+	ahead.tree = undefined;
+	return tree;
 }
 
 /** Add one node; throws if it cannot. */

@@ -2,7 +2,14 @@
 import { join } from 'node:path';
 import type { TextQuote } from '../../arguments/anchor';
 import { proposalNode, quoteProblem, type Contribution } from '../../arguments/contribution';
-import type { ArchiveEntry, EditResult, MapEdit, NodeFields } from '../../arguments/edit';
+import {
+	parseAhead,
+	type ArchiveEntry,
+	type EditResult,
+	type MapEdit,
+	type NodeFields,
+	type ParsedAhead
+} from '../../arguments/edit';
 import { IdSchema, NodeSchema } from '../../arguments/schema';
 import type { ContentPaths } from '../content-files';
 import { keyedQueue } from './keyed-queue';
@@ -22,6 +29,9 @@ export function checkedId(id: string, what: string): string {
 	return id;
 }
 
+/** The largest map (in characters) whose syntax tree a store keeps for its next write. */
+const AHEAD_MAX = 1_000_000;
+
 export function mapStore(
 	paths: ContentPaths,
 	ctx: Omit<MapWriteContext, 'written' | 'root'>,
@@ -34,12 +44,22 @@ export function mapStore(
 	// writes leaves it in both files, never in neither.
 	const archive = mapArchive(paths, (mapId) => checkedId(mapId, 'map'));
 	const events = new Map<MapJob, Omit<ChangeEvent, 'nodeIds'> & { nodeIds?: string[] }>();
+	/** Per map, the changes queued or being written. */
+	const waiting = new Map<string, number>();
+	// The map written last, parsed again as soon as no change waits for it, so
+	// that the first write of the next burst of proposals does not wait for
+	// that parse: one map only, to hold one syntax tree at most (about 11
+	// bytes a character of YAML), and none of a map bigger than AHEAD_MAX.
+	let ahead: { mapId: string; parsed: ParsedAhead } | undefined;
 
-	const queue = keyedQueue<MapJob>((mapId, take) =>
-		writeMapBatch(
+	const queue = keyedQueue<MapJob>(async (mapId, take) => {
+		const parsed = ahead?.mapId === mapId ? ahead.parsed : undefined;
+		if (parsed) ahead = undefined;
+		const wrote = await writeMapBatch(
 			{
 				...ctx,
 				root: paths.root,
+				parsed,
 				written: async (applied) => {
 					onWrite(mapFile(mapId));
 					for (const { job, results } of applied) {
@@ -49,8 +69,15 @@ export function mapStore(
 			},
 			mapFile(mapId),
 			take
-		)
-	);
+		);
+		if (wrote === undefined || wrote.length > AHEAD_MAX) return;
+		// After the replies of this write have gone out; not if another write
+		// of this map already waits, which reads the file anew; and not worth
+		// keeping a command-line tool from exiting for.
+		setImmediate(() => {
+			if (!waiting.get(mapId)) ahead = { mapId, parsed: parseAhead(wrote) };
+		}).unref();
+	});
 
 	/** One change of the map: its edits made all or none, in one write. */
 	function enqueue(
@@ -67,11 +94,15 @@ export function mapStore(
 			return Promise.reject(e);
 		}
 		return new Promise((resolve, reject) => {
+			waiting.set(mapId, (waiting.get(mapId) ?? 0) + 1);
 			const job: MapJob = {
 				edits,
 				before,
 				guard,
 				done: (outcome) => {
+					const left = waiting.get(mapId)! - 1;
+					if (left) waiting.set(mapId, left);
+					else waiting.delete(mapId);
 					events.delete(job);
 					if (outcome instanceof StoreError) reject(outcome);
 					else resolve(outcome);

@@ -16,7 +16,8 @@ import {
 	decodeUtf8,
 	EditError,
 	type EditResult,
-	type MapEdit
+	type MapEdit,
+	type ParsedAhead
 } from '../../arguments/edit';
 import { loadMap, sourceIndexOf } from '../../arguments/load';
 import type { Source } from '../../arguments/model';
@@ -48,6 +49,8 @@ export interface MapWriteContext {
 	pendingCap?: number;
 	/** Called after the file is written, with the jobs that changed it. */
 	written: (jobs: { job: MapJob; results: EditResult[] }[]) => Promise<void>;
+	/** The file's text as this process last wrote it, parsed ahead: used if the file still holds it. */
+	parsed?: ParsedAhead;
 }
 
 /** How often a write starts again on a file that changed on disk under it. */
@@ -101,7 +104,8 @@ function applyJobs(
 	const guarded = jobs.some((j) => j.guard);
 	const all = applyGroups(
 		text,
-		jobs.map((j) => j.edits)
+		jobs.map((j) => j.edits),
+		ctx.parsed
 	);
 	const whole =
 		guarded || all.text === text ? undefined : checkMap(ctx.root, file, all.text, sources);
@@ -138,8 +142,14 @@ function applyJobs(
  * Write a batch of jobs to the map in `file`; every job's `done` is called
  * exactly once, after the lock is released: a caller told its write landed may
  * at once expect the file free for the next writer (a CLI, a hand edit).
+ * Resolves with the text written, if it wrote.
  */
-export async function writeMapBatch(ctx: MapWriteContext, file: string, take: () => MapJob[]) {
+export async function writeMapBatch(
+	ctx: MapWriteContext,
+	file: string,
+	take: () => MapJob[]
+): Promise<string | undefined> {
+	let wrote: string | undefined;
 	let jobs: MapJob[] = [];
 	let results: (EditResult[] | StoreError)[] = [];
 	try {
@@ -180,6 +190,7 @@ export async function writeMapBatch(ctx: MapWriteContext, file: string, take: ()
 								'the map keeps changing on disk (edited by hand?): try again'
 							);
 						}
+						wrote = next;
 						await ctx.written(applied);
 					}
 					results = outcomes;
@@ -190,7 +201,8 @@ export async function writeMapBatch(ctx: MapWriteContext, file: string, take: ()
 		);
 	} catch (e) {
 		for (const job of jobs.length ? jobs : take()) job.done(storeError(e));
-		return;
+		return wrote;
 	}
 	jobs.forEach((job, i) => job.done(results[i]!));
+	return wrote;
 }
