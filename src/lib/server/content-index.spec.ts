@@ -70,6 +70,30 @@ describe('createContentIndex(paths)', () => {
 		expect(index.reads).toBe(2);
 	});
 
+	it('moves its version once for a write it is told of, not again at the watcher’s events for it', async () => {
+		index = createContentIndex(paths);
+		index.current();
+		const retitle = (id: string, title: string) =>
+			writeFileSync(
+				mapFile(id),
+				readFileSync(mapFile(id), 'utf8').replace(/^title: .*$/m, `title: ${title}`)
+			);
+		// As the store does: write, then say so.
+		retitle('technocrats-essay', 'Written by the store');
+		index.invalidate('technocrats-essay.yaml');
+		const told = index.version;
+		expect(index.current().content.maps.get('technocrats-essay')?.title).toBe(
+			'Written by the store'
+		);
+		// A hand edit after it: the watcher reports it after the events of the write.
+		const changed = index.changed();
+		retitle('boric-election-thread', 'Edited by hand');
+		await changed;
+		expect(index.current().content.maps.get('boric-election-thread')?.title).toBe('Edited by hand');
+		expect(index.version).toBe(told + 1);
+		expect(index.reads).toBe(3);
+	});
+
 	it('keeps serving the last good version of a map that breaks, and says what broke', async () => {
 		index = createContentIndex(paths);
 		const before = index.current().content.maps.get('technocrats-essay');

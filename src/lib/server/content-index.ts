@@ -58,7 +58,10 @@ export function createContentIndex(
 		context: { timelines: new Map(), glossary: [] },
 		problems: []
 	};
-	const maps = new Map<string, { path: string; result: ReturnType<typeof loadMap> }>();
+	const maps = new Map<
+		string,
+		{ path: string; result: ReturnType<typeof loadMap>; text: string | undefined }
+	>();
 	const lastGood = new Map<string, ArgumentMap>();
 	let dirtyMaps = new Set<string>();
 	let result: LoadResult | undefined;
@@ -99,7 +102,7 @@ export function createContentIndex(
 		};
 		add(paths.mapsDir, (name) => {
 			if (name === null) everything();
-			else if (!name.startsWith('.')) mapChanged(name);
+			else if (!name.startsWith('.') && !unchanged(name)) mapChanged(name);
 		});
 		const other = (name: string | null) => {
 			if (name === null || !name.startsWith('.')) everything();
@@ -108,6 +111,21 @@ export function createContentIndex(
 		// Context is optional: watch its folders when they exist.
 		for (const dir of [dirname(paths.glossaryFile), paths.timelinesDir])
 			if (existsSync(dir)) add(dir, other);
+	}
+
+	/**
+	 * Whether a change the watcher reports for the map file `name` is one
+	 * already seen: the file is to be read anyway, or holds the text last read.
+	 * A write of the store moves the version once (invalidate), not once more
+	 * for each event the watcher then reports: a page rendered for the new
+	 * version is not rendered again.
+	 */
+	function unchanged(name: string): boolean {
+		if (!sources || dirtyMaps.has(name)) return true;
+		const loaded = maps.get(name);
+		if (loaded?.text === undefined) return false;
+		const file = readMapFile(paths, name);
+		return 'text' in file && file.text === loaded.text;
 	}
 
 	function refresh(): LoadResult {
@@ -127,7 +145,8 @@ export function createContentIndex(
 					result:
 						'problem' in file
 							? failed(file.problem)
-							: loadMap(file.path, file.text, sources.index, context.context)
+							: loadMap(file.path, file.text, sources.index, context.context),
+					text: 'text' in file ? file.text : undefined
 				});
 			}
 		} else {
@@ -143,7 +162,8 @@ export function createContentIndex(
 					result:
 						'problem' in file
 							? failed(file.problem)
-							: loadMap(file.path, file.text, sources.index, context.context)
+							: loadMap(file.path, file.text, sources.index, context.context),
+					text: 'text' in file ? file.text : undefined
 				});
 			}
 		}
