@@ -67,6 +67,19 @@ describe('reading tokens', () => {
 		expect(scalarOf(pair.key as Token)).toBe('k');
 	});
 
+	it.each([
+		['plain', 'id: x\n', 'id'],
+		['single-quoted', "'id': x\n", 'id'],
+		['double-quoted', '"id": x\n', 'id'],
+		['with an escape', '"i\\x64": x\n', 'id'],
+		['with a space', 'two words: x\n', 'two words'],
+		['quoted, with a space', '"two words": x\n', 'two words']
+	])('pairIn finds a %s key by what it reads as', (_, source, key) => {
+		const root = rootOf(`a: 1\n${source}`);
+		expect(scalarOf(pairIn(root, key)?.value)).toBe('x');
+		expect(pairIn(root, `${key}s`)).toBeUndefined();
+	});
+
 	it('valueItems gives a list’s items that hold a value, and nothing for a map', () => {
 		const list = pairIn(root, 'l')!.value as Token;
 		expect(valueItems(list).map((i) => scalarOf(i.value))).toEqual(['1', '2']);

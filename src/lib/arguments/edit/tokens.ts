@@ -62,7 +62,12 @@ export function valueItems(collection: Token): Item[] {
 
 export function pairIn(map: Token, key: string): Item | undefined {
 	if (map.type !== 'block-map' && map.type !== 'flow-collection') return undefined;
-	return map.items.find((i) => keyOf(i) === key);
+	// A plain key reads as such a key only if written exactly so: any other
+	// plain source folds or keeps characters it has not. Other keys are resolved.
+	const literal = LITERAL.test(key);
+	return map.items.find((i) =>
+		literal && i.key?.type === 'scalar' ? i.key.source === key : keyOf(i) === key
+	);
 }
 
 /**
