@@ -188,6 +188,39 @@ describe('the per-map queue', () => {
 		expect(writes).toBe(1);
 	});
 
+	/**
+	 * `count` proposals, one a turn of the event loop, each before the store
+	 * looks again (as requests read from their sockets come before it).
+	 */
+	async function proposeTurnByTurn(count: number) {
+		const proposals: Promise<unknown>[] = [];
+		const propose = (i: number) => {
+			if (i === count) return;
+			setImmediate(() => propose(i + 1));
+			proposals.push(
+				store.propose(MAP, 'great-result', { relation: 'rebuts', claim: `Read in turn ${i}.` })
+			);
+		};
+		propose(0);
+		await new Promise<void>(function wait(resolve) {
+			setImmediate(() => (proposals.length === count ? resolve() : wait(resolve)));
+		});
+		return Promise.all(proposals);
+	}
+
+	it('proposals read one turn of the event loop after another, as a burst of requests is, go into one write', async () => {
+		await proposeTurnByTurn(40);
+		expect(writes).toBe(1);
+		// A lone proposal after them is written by itself.
+		await store.propose(MAP, 'great-result', { relation: 'supports', claim: 'Alone.' });
+		expect(writes).toBe(2);
+	});
+
+	it('a write waits for more proposals a bounded number of turns, not for ever', async () => {
+		expect(await proposeTurnByTurn(200)).toHaveLength(200);
+		expect(writes).toBeGreaterThan(1);
+	});
+
 	it('what arrives while the lock is held is written together once it is free', async () => {
 		const held = await lockFile(mapFile());
 		const first = store.propose(MAP, 'great-result', {

@@ -32,6 +32,11 @@ export function checkedId(id: string, what: string): string {
 /** The largest map (in characters) whose syntax tree a store keeps for its next write. */
 const AHEAD_MAX = 1_000_000;
 
+/** The most turns of the event loop a write waits for more changes of its map to arrive. */
+const GATHER_TURNS = 64;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function mapStore(
 	paths: ContentPaths,
 	ctx: Omit<MapWriteContext, 'written' | 'root'>,
@@ -53,6 +58,17 @@ export function mapStore(
 	let ahead: { mapId: string; parsed: ParsedAhead } | undefined;
 
 	const queue = keyedQueue<MapJob>(async (mapId, take) => {
+		// Each write costs a parse and a check of the whole map, however many
+		// changes it makes: while a burst of proposals is still being read
+		// (each turn of the event loop brings more), wait for the turn that
+		// brings none, so that they go into one write rather than many small
+		// ones. A lone change waits one turn.
+		for (let i = 0, seen = waiting.get(mapId); i < GATHER_TURNS; i++) {
+			await turn();
+			const now = waiting.get(mapId);
+			if (now === seen) break;
+			seen = now;
+		}
 		const parsed = ahead?.mapId === mapId ? ahead.parsed : undefined;
 		if (parsed) ahead = undefined;
 		const wrote = await writeMapBatch(
